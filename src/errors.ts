@@ -11,6 +11,7 @@ export type BenchErrorCode =
   | "FILE_TOO_LARGE"
   | "USAGE"
   | "STORE"
+  | "STORE_CORRUPT"
   | "RUNTIME"
   | "INTERNAL";
 

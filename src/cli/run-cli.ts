@@ -15,7 +15,9 @@ export async function runCli(argv: readonly string[]): Promise<void> {
   const program = await buildProgram(argv);
   try {
     await program.parseAsync([...argv]);
-  } catch (error) {
+  } catch (caught) {
+    // SQLite's own errors about a damaged store surface wherever a query hits the damage.
+    const error = (await storeError(caught)) ?? caught;
     if (error instanceof CommanderError) {
       // Commander has already printed its message (or the help text).
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
@@ -35,4 +37,12 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = EXIT_BUG;
   }
+}
+
+/** A damaged store as a BenchError; loads the store module only when SQLite raised the error. */
+async function storeError(error: unknown): Promise<unknown> {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || !code.startsWith("SQLITE_")) return null;
+  const { translateStoreError } = await import("../store/open-store.js");
+  return translateStoreError(error);
 }

@@ -1,11 +1,15 @@
-// Opens the results store for a report: read-only (a report never writes, and can run beside a sweep
-// that does), and only if the file exists, so that a mistyped --db is not silently a new empty store.
+// Opens the results store for a reading command (report, compare, status, runs show): read-only (it
+// never writes, can run beside a sweep that does, and reads a store on read-only storage), and only if
+// the file exists, so that a mistyped --db is not silently a new empty store.
 
 import { existsSync } from "node:fs";
 import { BenchError } from "../errors.js";
 import { DB_ENV, openStore, resolveStorePath, type Store } from "../store/open-store.js";
 
-export function openReportStore(dbOption?: string | undefined): Store {
+export function openReportStore(
+  dbOption?: string | undefined,
+  onNotice: (message: string) => void = (message) => process.stderr.write(`bench: note: ${message}\n`),
+): Store {
   const file = resolveStorePath(dbOption);
   if (!existsSync(file)) {
     throw new BenchError("DATA_MISSING", `there is no results store at ${file}.`, {
@@ -13,6 +17,7 @@ export function openReportStore(dbOption?: string | undefined): Store {
     });
   }
   const store = openStore({ path: file, readonly: true });
+  for (const notice of store.notices) onNotice(notice);
   applyReadPragmas(store.sqlite);
   return store;
 }

@@ -10,6 +10,8 @@
 //   /home/score       score requests (RE-bench score log): see score-requests.ts ($BENCH_SCORE_DIR)
 // plus COMPETITION_ID, BENCH_RUN_ID and TIME_LIMIT_SECS. The private answers are never among these.
 
+import type { ArtifactLimits } from "./artifact-limits.js";
+
 /** How a run ended. Only `infra_error` is retried by the scheduler. */
 export type RunEndClass =
   | "completed"
@@ -40,6 +42,8 @@ export interface RunLimits {
   gpuIds: readonly string[];
   /** Network access; off unless the agent asks for it. */
   network: boolean;
+  /** What is kept of the agent's folders and output, per folder (see artifact-limits.ts). */
+  artifacts: ArtifactLimits;
 }
 
 export interface RunSpec {
@@ -70,6 +74,11 @@ export interface RunResult {
   finishedAtMs: number;
   /** Where the submission was copied to on the host (runDir/submission/submission.csv), if any. */
   submissionPath: string | null;
+  /**
+   * What the run's record should say besides the message: files left out of the artifacts (over a
+   * folder's budget, links, devices) and other limits applied. Short lines; at most a few dozen.
+   */
+  notes?: readonly string[];
 }
 
 export interface RunHooks {

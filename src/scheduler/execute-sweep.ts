@@ -13,9 +13,12 @@ import { CompetitionGrading } from "../grading/competition-grading.js";
 import type { Competition } from "../registry/competition-registry.js";
 import { type CompetitionRegistry, listCompetitions } from "../registry/competition-registry.js";
 import { dataLocation } from "../registry/data-location.js";
+import { artifactLimitsFromEnv } from "../runtimes/artifact-limits.js";
 import { createRuntime } from "../runtimes/create-runtime.js";
 import { LOCAL_ISOLATION_WARNING } from "../runtimes/local/local-runtime.js";
 import { currentSessionId, isSessionAlive } from "../runtimes/session.js";
+import { boundedText } from "../store/bounded-text.js";
+import { withBusyRetry } from "../store/busy-retry.js";
 import { openStore } from "../store/open-store.js";
 import { appendScoreLog } from "../store/score-log-repo.js";
 import { gradeRun } from "./grade-run.js";
@@ -148,6 +151,13 @@ export async function executeSweep(
     const scoreFolderLimit = Number(process.env[SCORE_FOLDER_LIMIT_ENV] ?? "") || 1024 ** 3;
     let done = 0;
     let running = 0;
+    // The last line of defence: a promise some background work forgot to handle must not end the
+    // process (and with it every run in flight). Each run's own failures are caught in runSweep.
+    const onStray = (reason: unknown) =>
+      notice(
+        `warning: bench hit an unexpected error outside any run and went on: ${boundedText(reason instanceof Error ? reason.message : String(reason), 500)}`,
+      );
+    process.on("unhandledRejection", onStray);
     const summary = await runSweep(plan, {
       sweepId: sweep.name,
       sessionId,
@@ -156,6 +166,7 @@ export async function executeSweep(
       journal,
       runsRoot,
       concurrency: sweep.concurrency,
+      artifactLimits: artifactLimitsFromEnv(),
       retries: sweep.retries,
       stopGraceMs: parseDuration(sweep.stop_grace, "stop_grace"),
       ...(options.retryBaseDelayMs === undefined ? {} : { retryBaseDelayMs: options.retryBaseDelayMs }),
@@ -175,7 +186,8 @@ export async function executeSweep(
           scoreDir: path.join(runDir, "score"),
           startedAtMs,
           grade: (file, refusal) => grading.grade(run.competition.id, file, refusal ? { refusal } : {}),
-          record: (entry) => appendScoreLog(store.db, run.runId, [entry]),
+          record: (entry) => withBusyRetry(() => appendScoreLog(store.db, run.runId, [entry])),
+          onError: (message) => notice(`warning: run ${run.runId}: ${message}`),
         });
         watcher.start();
         return watcher;
@@ -189,7 +201,7 @@ export async function executeSweep(
         if (event.type === "skipped") done++;
         options.onEvent?.(event, { done, total: plan.length, running });
       },
-    });
+    }).finally(() => process.off("unhandledRejection", onStray));
 
     const stopped = options.signal?.aborted === true;
     const finished = Object.values(summary.byClass).reduce((a, b) => a + b, 0);

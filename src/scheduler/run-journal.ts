@@ -9,12 +9,16 @@ import { BenchError } from "../errors.js";
 import type { CompetitionReport } from "../grading/grade-report.js";
 import type { RunResult } from "../runtimes/runtime.js";
 import { findOrCreateAgent } from "../store/agents-repo.js";
+import { boundedNotes, boundedText, MAX_RUN_ERROR_CHARS } from "../store/bounded-text.js";
+import { withBusyRetry } from "../store/busy-retry.js";
 import { upsertRegistryCompetitions } from "../store/competitions-repo.js";
 import { getGrade, writeGradeReport } from "../store/grades-repo.js";
 import type { StoreDb } from "../store/open-store.js";
 import { getRun, insertRun } from "../store/runs-repo.js";
 import { type RunStatus, runsTable, sweepsTable } from "../store/schema.js";
 import type { PlannedRun } from "./sweep-plan.js";
+
+type StoreTransaction = Parameters<Parameters<StoreDb["transaction"]>[0]>[0];
 
 export type PrepareDecision = { skip: true; reason: string } | { skip: false };
 
@@ -63,23 +67,30 @@ export class StoreRunJournal implements RunJournal {
   /** Creates or refreshes the sweep row; marks it running under this session. */
   startSweep(sweepId: string, config: Record<string, unknown>): void {
     const now = this.#now();
-    this.#db
-      .insert(sweepsTable)
-      .values({ id: sweepId, name: sweepId, config, status: "running", createdAtMs: now })
-      .onConflictDoUpdate({ target: sweepsTable.id, set: { config, status: "running", finishedAtMs: null } })
-      .run();
+    withBusyRetry(() =>
+      this.#db
+        .insert(sweepsTable)
+        .values({ id: sweepId, name: sweepId, config, status: "running", createdAtMs: now })
+        .onConflictDoUpdate({
+          target: sweepsTable.id,
+          set: { config, status: "running", finishedAtMs: null },
+        })
+        .run(),
+    );
   }
 
   endSweep(sweepId: string, status: "finished" | "interrupted" | "failed"): void {
-    this.#db
-      .update(sweepsTable)
-      .set({ status, finishedAtMs: this.#now() })
-      .where(eq(sweepsTable.id, sweepId))
-      .run();
+    withBusyRetry(() =>
+      this.#db
+        .update(sweepsTable)
+        .set({ status, finishedAtMs: this.#now() })
+        .where(eq(sweepsTable.id, sweepId))
+        .run(),
+    );
   }
 
   prepare(run: PlannedRun, sweepId: string): PrepareDecision {
-    return this.#db.transaction((tx) => {
+    return this.#transaction((tx) => {
       const existing = getRun(tx, run.runId);
       if (existing === undefined) {
         upsertRegistryCompetitions(tx, [run.competition.manifest], this.#now);
@@ -170,18 +181,19 @@ export class StoreRunJournal implements RunJournal {
     const run = getRun(this.#db, runId);
     this.#set(this.#db, runId, {
       status: "queued",
-      error: `retrying after an infrastructure error: ${message}`,
+      error: boundedText(`retrying after an infrastructure error: ${message}`, MAX_RUN_ERROR_CHARS),
       attempt: (run?.attempt ?? 1) + 1,
       queuedAtMs: this.#now(),
     });
   }
 
   finish(runId: string, result: RunResult, graded: GradedRun | null): void {
-    this.#db.transaction((tx) => {
+    this.#transaction((tx) => {
       this.#set(tx, runId, {
         status: result.endClass,
         exitCode: result.exitCode,
-        error: result.endClass === "completed" ? null : result.message,
+        error: result.endClass === "completed" ? null : boundedText(result.message, MAX_RUN_ERROR_CHARS),
+        notes: boundedNotes(result.notes),
         startedAtMs: result.startedAtMs,
         finishedAtMs: result.finishedAtMs,
       });
@@ -194,7 +206,19 @@ export class StoreRunJournal implements RunJournal {
     });
   }
 
+  /**
+   * One write transaction, IMMEDIATE (the write lock is taken before the first read, so a concurrent
+   * writer makes it wait in the busy handler instead of failing it), retried while another bench
+   * process holds the store: a journal write is never dropped.
+   */
+  #transaction<T>(work: (tx: StoreTransaction) => T): T {
+    return withBusyRetry(() => this.#db.transaction(work, { behavior: "immediate" }));
+  }
+
   #set(db: Pick<StoreDb, "update">, runId: string, values: Partial<typeof runsTable.$inferInsert>): void {
-    db.update(runsTable).set(values).where(eq(runsTable.id, runId)).run();
+    const write = () => db.update(runsTable).set(values).where(eq(runsTable.id, runId)).run();
+    // Inside a transaction the retry belongs to the whole transaction, not to one of its statements.
+    if (db === this.#db) withBusyRetry(write);
+    else write();
   }
 }

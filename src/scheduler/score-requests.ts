@@ -8,6 +8,7 @@
 import { lstatSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { CompetitionReport } from "../grading/grade-report.js";
+import { boundedText } from "../store/bounded-text.js";
 
 export interface ScoreLogWrite {
   atMs: number;
@@ -32,7 +33,17 @@ export interface ScoreRequestOptions {
    */
   maxBytes?: number;
   onOverLimit?: (bytes: number) => void;
+  /**
+   * Most requests answered with a score in one run (default 1,000): each one is a grading and a row in
+   * the store. Later requests are answered with a refusal and logged once.
+   */
+  maxRequests?: number;
+  /** Told about anything unexpected (a grader that threw): the request is answered, bench goes on. */
+  onError?: (message: string) => void;
 }
+
+/** Longest message written into an answer file or the score log. */
+const MAX_MESSAGE_CHARS = 500;
 
 /** Bytes of the regular files under `dir` (links are not followed), stopping once past `stopAt`. */
 export function folderBytes(dir: string, stopAt = Number.POSITIVE_INFINITY): number {
@@ -73,7 +84,9 @@ export class ScoreRequestWatcher {
 
   start(): void {
     this.#timer = setInterval(() => {
-      this.#busy = this.#busy.then(() => this.poll());
+      // The chain must never reject: a rejected poll would stop every later one and surface as an
+      // unhandled rejection, which ends the whole bench process and every run beside this one.
+      this.#busy = this.#busy.then(() => this.poll()).catch((error: unknown) => this.#report(error));
     }, this.#options.pollMs ?? 500);
     this.#timer.unref();
   }
@@ -82,8 +95,16 @@ export class ScoreRequestWatcher {
   async stop(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     await this.#busy;
-    await this.poll();
+    await this.poll().catch((error: unknown) => this.#report(error));
   }
+
+  #report(error: unknown): void {
+    this.#options.onError?.(
+      `the score-request watcher failed: ${boundedText(error instanceof Error ? error.message : String(error), MAX_MESSAGE_CHARS)}`,
+    );
+  }
+
+  #answered = 0;
 
   #overLimit = false;
 
@@ -123,19 +144,68 @@ export class ScoreRequestWatcher {
     } catch {
       refusal = `${stem}.csv was not found: write the CSV first, then create ${stem}.request.`;
     }
-    const report = await this.#options.grade(csv, refusal);
+    const maxRequests = this.#options.maxRequests ?? 1_000;
+    this.#answered++;
+    if (this.#answered > maxRequests) {
+      const atMs = clock();
+      const message = `refused: this run has made more than ${maxRequests} score requests, the most bench answers in one run.`;
+      // Logged once, so the store says why later requests went unanswered without a row per request.
+      if (this.#answered === maxRequests + 1) {
+        this.#options.record({
+          atMs,
+          elapsedMs: atMs - this.#options.startedAtMs,
+          rawScore: null,
+          normalizedScore: null,
+          message,
+          details: { request: stem, valid: false },
+        });
+      }
+      this.#writeAnswer(stem, {
+        score: null,
+        valid: false,
+        message,
+        elapsed_ms: atMs - this.#options.startedAtMs,
+      });
+      return;
+    }
+    let score: number | null = null;
+    let normalized: number | null = null;
+    let valid = false;
+    let message: string;
+    try {
+      const report = await this.#options.grade(csv, refusal);
+      score = report.score;
+      normalized = report.normalized_score ?? null;
+      valid = report.valid_submission;
+      message = valid ? "scored" : (report.error ?? "invalid");
+    } catch (error) {
+      // Whatever the file did to the grader is this request's failure, never the sweep's.
+      message = `bench could not score ${stem}.csv: ${error instanceof Error ? error.message : String(error)}`;
+      this.#report(error);
+    }
+    message = boundedText(message, MAX_MESSAGE_CHARS);
     const atMs = clock();
     const elapsedMs = atMs - this.#options.startedAtMs;
-    const message = report.valid_submission ? "scored" : (report.error ?? "invalid");
-    this.#options.record({
-      atMs,
-      elapsedMs,
-      rawScore: report.score,
-      normalizedScore: report.normalized_score ?? null,
-      message,
-      details: { request: stem, valid: report.valid_submission },
-    });
-    const answer = { score: report.score, valid: report.valid_submission, message, elapsed_ms: elapsedMs };
+    try {
+      this.#options.record({
+        atMs,
+        elapsedMs,
+        rawScore: score,
+        normalizedScore: normalized,
+        message,
+        details: { request: stem, valid },
+      });
+    } catch (error) {
+      this.#report(error);
+    }
+    this.#writeAnswer(stem, { score, valid, message, elapsed_ms: elapsedMs });
+  }
+
+  #writeAnswer(
+    stem: string,
+    answer: { score: number | null; valid: boolean; message: string; elapsed_ms: number },
+  ): void {
+    const { scoreDir } = this.#options;
     // Write the answer, then drop the request: an agent waiting on the result file never sees half of it.
     const resultPath = path.join(scoreDir, `${stem}.result.json`);
     const tmp = `${resultPath}.tmp`;

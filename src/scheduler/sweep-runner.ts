@@ -8,7 +8,9 @@ import path from "node:path";
 import PQueue from "p-queue";
 import { BenchError } from "../errors.js";
 import type { CompetitionReport } from "../grading/grade-report.js";
+import { type ArtifactLimits, DEFAULT_ARTIFACT_LIMITS } from "../runtimes/artifact-limits.js";
 import type { RunEndClass, RunResult, Runtime } from "../runtimes/runtime.js";
+import { boundedText } from "../store/bounded-text.js";
 import type { ResourcePool } from "./resource-pool.js";
 import type { GradedRun, RunJournal } from "./run-journal.js";
 import type { PlannedRun } from "./sweep-plan.js";
@@ -26,6 +28,8 @@ export interface SweepRunnerOptions {
   /** Host folder of a competition's public data. */
   publicDataDir: (run: PlannedRun) => string;
   concurrency: number;
+  /** What is kept of each run's folders and output; default DEFAULT_ARTIFACT_LIMITS. */
+  artifactLimits?: ArtifactLimits;
   retries: number;
   stopGraceMs: number;
   /** First retry delay; doubles each attempt. */
@@ -81,6 +85,15 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }
     signal?.addEventListener("abort", done, { once: true });
   });
+}
+
+/** An error's message, cut short: it may quote whatever the agent wrote. */
+function errorText(error: unknown): string {
+  return boundedText(error instanceof Error ? error.message : String(error), 500);
+}
+
+function infraResult(result: RunResult, message: string): RunResult {
+  return { ...result, endClass: "infra_error", message };
 }
 
 export async function runSweep(
@@ -166,6 +179,7 @@ export async function runSweep(
                 pidsLimit: run.resources.pids,
                 gpuIds: lease.gpuIds,
                 network: run.agent.config.network,
+                artifacts: options.artifactLimits ?? DEFAULT_ARTIFACT_LIMITS,
               },
             },
             {
@@ -210,7 +224,16 @@ export async function runSweep(
         continue;
       }
       // Cancelled runs are not graded: they did not get their time.
-      const graded = result.endClass === "cancelled" ? null : await options.grade(run, result);
+      let graded: GradedRun | null = null;
+      if (result.endClass !== "cancelled") {
+        try {
+          graded = await options.grade(run, result);
+        } catch (error) {
+          // Grading turns anything wrong with the file into an invalid report; what still throws is
+          // bench's own failure on this run, recorded as such, and the sweep goes on.
+          result = infraResult(result, `bench could not grade this run: ${errorText(error)}`);
+        }
+      }
       journal.finish(run.runId, result, graded);
       summary.byClass[result.endClass]++;
       emit({
@@ -229,14 +252,28 @@ export async function runSweep(
     queue
       .add(() => runOne(run))
       .catch((error: unknown) => {
+        // The top-level guard: anything unexpected while handling one run is that run's infra_error,
+        // recorded in the store (so no row stays `running`), and the other runs go on.
+        const message = `bench failed while handling this run: ${errorText(error)}`;
+        const now = Date.now();
+        try {
+          journal.finish(
+            run.runId,
+            {
+              endClass: "infra_error",
+              exitCode: null,
+              message,
+              startedAtMs: now,
+              finishedAtMs: now,
+              submissionPath: null,
+            },
+            null,
+          );
+        } catch {
+          // The store itself failed (retried already); the event below still tells the user.
+        }
         summary.byClass.infra_error++;
-        emit({
-          type: "finished",
-          run,
-          endClass: "infra_error",
-          report: null,
-          message: `bench failed while handling this run: ${error instanceof Error ? error.message : String(error)}`,
-        });
+        emit({ type: "finished", run, endClass: "infra_error", report: null, message });
       });
   }
   await queue.onIdle();

@@ -3,6 +3,7 @@
 
 import { eq } from "drizzle-orm";
 import type { CompetitionReport } from "../grading/grade-report.js";
+import { boundedNotes, boundedText, MAX_RUN_ERROR_CHARS } from "./bounded-text.js";
 import { gradesTable } from "./schema.js";
 import { type Clock, type StoreQueryable, systemClock } from "./store-queryable.js";
 
@@ -51,8 +52,8 @@ export function gradeFieldsFromReport(
     submissionExists: report.submission_exists,
     validSubmission: report.valid_submission,
     isLowerBetter: report.is_lower_better,
-    error: report.error,
-    notes: report.notes.length > 0 ? [...report.notes] : null,
+    error: report.error === null ? null : boundedText(report.error, MAX_RUN_ERROR_CHARS),
+    notes: boundedNotes(report.notes),
     graderId: extras.graderId ?? null,
     graderVersion: extras.graderVersion ?? null,
     submissionPath: report.submission_path === "" ? null : report.submission_path,

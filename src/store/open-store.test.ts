@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BenchError } from "../errors.js";
+import { DEFAULT_BUSY_TIMEOUT_MS } from "./busy-retry.js";
 import { openStore, resolveStorePath } from "./open-store.js";
 
 function tempDir(): string {
@@ -32,7 +33,7 @@ describe("openStore", () => {
       );
       expect(store.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
       expect(store.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
-      expect(store.sqlite.pragma("busy_timeout", { simple: true })).toBe(10000);
+      expect(store.sqlite.pragma("busy_timeout", { simple: true })).toBe(DEFAULT_BUSY_TIMEOUT_MS);
     } finally {
       store.close();
     }
@@ -67,7 +68,7 @@ describe("openStore", () => {
     }
     expect(caught).toBeInstanceOf(BenchError);
     expect((caught as BenchError).message).toMatch(/not a database/);
-    expect((caught as BenchError).hint).toMatch(/move it away/);
+    expect((caught as BenchError).hint).toMatch(/moving it away/i);
   });
 
   it("resolves --db, then BENCH_DB, then runs/bench.db", () => {

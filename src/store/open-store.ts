@@ -1,17 +1,27 @@
 // Opens the results store: one SQLite file (default runs/bench.db, or --db / BENCH_DB), with its
 // pragmas set and every pending migration applied before any command reads or writes it.
+//
+// Several bench processes may share one store (a sweep, an import, a report): writers wait their turn
+// (busy_timeout, IMMEDIATE transactions, retries in busy-retry.ts), migrations are serialized
+// (migrate-store.ts), and reading commands open the file read-only, so a store on read-only storage
+// still reads. Damage is reported as such (store-errors.ts), never as a stack trace.
 
-import { mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { BenchError } from "../errors.js";
 import { packageRoot } from "../registry/package-root.js";
+import { busyTimeoutMs } from "./busy-retry.js";
+import { migrateStore } from "./migrate-store.js";
 import * as schema from "./schema.js";
+import { storeErrorFrom } from "./store-errors.js";
+import { DB_ENV } from "./store-path.js";
 
-export const DB_ENV = "BENCH_DB";
-export const DEFAULT_DB_PATH = path.join("runs", "bench.db");
+export { DB_ENV, DEFAULT_DB_PATH, resolveStorePath } from "./store-path.js";
+
+import { resolveStorePath } from "./store-path.js";
 
 export type StoreDb = BetterSQLite3Database<typeof schema>;
 
@@ -20,59 +30,123 @@ export interface Store {
   readonly db: StoreDb;
   /** The raw connection, for the few statements drizzle does not express (pragmas, checkpoints). */
   readonly sqlite: Database.Database;
+  /** Things the user should know about how the store was opened (e.g. read from a copy). */
+  readonly notices: readonly string[];
   close(): void;
 }
 
-/** The store path: an explicit option, then $BENCH_DB, then runs/bench.db under the current directory. */
-export function resolveStorePath(
-  explicit?: string,
-  env: Record<string, string | undefined> = process.env,
-): string {
-  return path.resolve(explicit || env[DB_ENV] || DEFAULT_DB_PATH);
+export interface OpenStoreOptions {
+  path?: string | undefined;
+  /** Open for reading only: no migration, no pragma that writes, and the file must exist. */
+  readonly?: boolean;
 }
 
-export function openStore(options: { path?: string | undefined; readonly?: boolean } = {}): Store {
+/** The store files opened by this process, newest last: the CLI boundary names them in errors. */
+const opened: string[] = [];
+
+/** Translates an error raised while using a store of this process (damage) into a BenchError. */
+export function translateStoreError(error: unknown): BenchError | null {
+  for (const file of [...opened].reverse()) {
+    const translated = storeErrorFrom(file, error);
+    if (translated !== null) return translated;
+  }
+  return null;
+}
+
+function connect(file: string, readonly: boolean): Database.Database {
+  const sqlite = new Database(file, { readonly, fileMustExist: readonly });
+  // First of all: every later statement, the journal-mode switch included, waits for other writers.
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
+  // Reading touches the file for the first time here: a file that is not a database fails now.
+  sqlite.prepare("select count(*) from sqlite_master").get();
+  return sqlite;
+}
+
+/**
+ * A WAL store on storage bench cannot write (a read-only mount, a shared archive) cannot be opened
+ * without its -shm file, which SQLite cannot create there: read a private copy instead.
+ */
+function connectCopy(file: string): { sqlite: Database.Database; dir: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-store-copy-"));
+  const copy = path.join(dir, path.basename(file));
+  copyFileSync(file, copy);
+  if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+  return { sqlite: connect(copy, true), dir };
+}
+
+export function openStore(options: OpenStoreOptions = {}): Store {
   const file = resolveStorePath(options.path);
+  const readonly = options.readonly ?? false;
+  const notices: string[] = [];
   let sqlite: Database.Database;
+  let copyDir: string | undefined;
   try {
-    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-    sqlite = new Database(file, { readonly: options.readonly ?? false });
+    if (!readonly && file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      sqlite = connect(file, readonly);
+    } catch (error) {
+      if (!(readonly && (error as { code?: string }).code === "SQLITE_CANTOPEN" && existsSync(file)))
+        throw error;
+      ({ sqlite, dir: copyDir } = connectCopy(file));
+      notices.push(
+        `the store ${file} is in WAL mode on storage bench cannot write to; reading a private copy of it.`,
+      );
+    }
   } catch (error) {
+    const translated = storeErrorFrom(file, error);
+    if (translated !== null) throw translated;
     throw new BenchError("STORE", `cannot open the results store ${file}: ${(error as Error).message}.`, {
-      hint: `check that the folder exists and is writable, or choose another file with --db or ${DB_ENV}.`,
+      hint: `check that the file and its folder exist and are readable${readonly ? "" : " and writable"}, or choose another file with --db or ${DB_ENV}.`,
       cause: error,
     });
   }
+  opened.push(file);
   try {
-    // WAL: `bench report` can read while a sweep writes, and a committed result survives a killed
-    // process (only an OS crash can lose the last transactions under synchronous=NORMAL).
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("synchronous = NORMAL");
+    if (!readonly) {
+      // WAL: `bench report` can read while a sweep writes, and a committed result survives a killed
+      // process (only an OS crash can lose the last transactions under synchronous=NORMAL).
+      sqlite.pragma("journal_mode = WAL");
+      sqlite.pragma("synchronous = NORMAL");
+    }
     // SQLite leaves foreign keys off by default; the schema relies on them (cascading deletes).
     sqlite.pragma("foreign_keys = ON");
-    // Two bench processes on one file wait for each other instead of failing with SQLITE_BUSY.
-    sqlite.pragma("busy_timeout = 10000");
     const db = drizzle(sqlite, { schema });
-    if (!options.readonly) migrate(db, { migrationsFolder: migrationsFolder() });
+    if (!readonly) migrateStore(sqlite, migrationsFolder());
     return {
       path: file,
       db,
       sqlite,
+      notices,
       close() {
         if (!sqlite.open) return;
-        // Fold the WAL back into the main file so a copied bench.db is complete on its own.
-        if (!options.readonly) sqlite.pragma("wal_checkpoint(TRUNCATE)");
+        // Fold the WAL back into the main file so a copied bench.db is complete on its own. Another
+        // process may be reading: a checkpoint that cannot finish is not an error.
+        if (!readonly) {
+          try {
+            sqlite.pragma("wal_checkpoint(TRUNCATE)");
+          } catch {
+            // busy: the next writer's checkpoint will fold it in
+          }
+        }
         sqlite.close();
+        const index = opened.lastIndexOf(file);
+        if (index >= 0) opened.splice(index, 1);
+        if (copyDir !== undefined) rmSync(copyDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     sqlite.close();
+    if (copyDir !== undefined) rmSync(copyDir, { recursive: true, force: true });
+    const index = opened.lastIndexOf(file);
+    if (index >= 0) opened.splice(index, 1);
     if (error instanceof BenchError) throw error;
+    const translated = storeErrorFrom(file, error);
+    if (translated !== null) throw translated;
     throw new BenchError(
       "STORE",
       `the results store ${file} could not be prepared: ${(error as Error).message}.`,
       {
-        hint: "if the file is not a bench store (or is damaged), move it away and run again to create a new one.",
+        hint: "if the file is not a bench store, move it away and run again to create a new one.",
         cause: error,
       },
     );

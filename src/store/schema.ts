@@ -121,6 +121,8 @@ export const runsTable = sqliteTable(
     handle: text("handle"),
     exitCode: integer("exit_code"),
     error: text("error"),
+    /** What the runtime noted besides the error: artifacts left out, limits applied (bounded). */
+    notes: text("notes", { mode: "json" }).$type<string[]>(),
     gpus: text("gpus", { mode: "json" }).$type<string[]>(),
     workspace: text("workspace"),
     queuedAtMs: integer("queued_at_ms").notNull(),

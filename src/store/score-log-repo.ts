@@ -2,6 +2,7 @@
 // back in time order. An unscorable solution is logged with no raw score (the reference logs NaN).
 
 import { asc, eq } from "drizzle-orm";
+import { boundedText, MAX_SCORE_MESSAGE_CHARS } from "./bounded-text.js";
 import { finiteOrNull } from "./grades-repo.js";
 import { scoreLogTable } from "./schema.js";
 import type { StoreQueryable } from "./store-queryable.js";
@@ -30,11 +31,22 @@ export function appendScoreLog(db: StoreQueryable, runId: string, entries: reado
         elapsedMs: entry.elapsedMs,
         rawScore: finiteOrNull(entry.rawScore),
         normalizedScore: finiteOrNull(entry.normalizedScore),
-        message: entry.message ?? null,
-        details: entry.details ?? null,
+        message: entry.message == null ? null : boundedText(entry.message, MAX_SCORE_MESSAGE_CHARS),
+        details: boundedDetails(entry.details),
       })),
     )
     .run();
+}
+
+/** Details are small by design (the request's name, validity): anything large is replaced by a note. */
+const MAX_DETAILS_CHARS = 2_000;
+
+function boundedDetails(details: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (details === null || details === undefined) return null;
+  const json = JSON.stringify(details);
+  return json.length <= MAX_DETAILS_CHARS
+    ? details
+    : { truncated: `details of ${json.length} characters were not kept` };
 }
 
 /** A run's log, oldest first (entries with the same time in the order they were appended). */

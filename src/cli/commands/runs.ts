@@ -3,9 +3,9 @@
 import type { Command } from "commander";
 import { eq } from "drizzle-orm";
 import { BenchError } from "../../errors.js";
+import { openReportStore } from "../../reports/open-report-store.js";
 import { runDirLayout } from "../../runtimes/run-dir.js";
 import { getGrade, gradeToReport } from "../../store/grades-repo.js";
-import { openStore } from "../../store/open-store.js";
 import { getRun } from "../../store/runs-repo.js";
 import { agentsTable } from "../../store/schema.js";
 import { readScoreLog } from "../../store/score-log-repo.js";
@@ -22,7 +22,7 @@ export function registerRunsCommand(program: Command): void {
     .option("--db <file>", "results store (default: $BENCH_DB or runs/bench.db)")
     .option("--json", "print JSON")
     .action((id: string, flags: { db?: string; json?: boolean }) => {
-      const store = openStore({ path: flags.db });
+      const store = openReportStore(flags.db);
       try {
         const run = getRun(store.db, id);
         if (run === undefined) {
@@ -46,6 +46,7 @@ export function registerRunsCommand(program: Command): void {
           gpus: run.gpus,
           exit_code: run.exitCode,
           error: run.error,
+          notes: run.notes ?? [],
           timeline: {
             queued_at: iso(run.queuedAtMs),
             started_at: iso(run.startedAtMs),
@@ -85,6 +86,7 @@ export function registerRunsCommand(program: Command): void {
           ],
         ];
         let out = `${info.id}\n${formatTable(["field", "value"], rows)}\n`;
+        if (info.notes.length > 0) out += `\nNotes:\n${info.notes.map((note) => `  - ${note}`).join("\n")}\n`;
         if (info.score_log.length > 0) {
           out += `\nScore log:\n${formatTable(
             ["at", "elapsed", "raw score", "message"],

@@ -4,8 +4,8 @@
 import type { Command } from "commander";
 import { desc, eq } from "drizzle-orm";
 import { formatDuration } from "../../config/duration.js";
+import { openReportStore } from "../../reports/open-report-store.js";
 import { isSessionAlive } from "../../runtimes/session.js";
-import { openStore } from "../../store/open-store.js";
 import { agentsTable, runsTable, sweepsTable } from "../../store/schema.js";
 import { formatTable, printJson } from "../output.js";
 
@@ -17,7 +17,7 @@ export function registerStatusCommand(program: Command): void {
     .option("--db <file>", "results store (default: $BENCH_DB or runs/bench.db)")
     .option("--json", "print JSON")
     .action((flags: { sweep?: string; db?: string; json?: boolean }) => {
-      const store = openStore({ path: flags.db });
+      const store = openReportStore(flags.db);
       try {
         const sweep =
           flags.sweep ??

@@ -92,6 +92,11 @@ export class AgentContainer implements AsyncDisposable {
     return this.#client.inspectContainer(this.id);
   }
 
+  /** Bytes written into the container's own filesystem (its writable layer); costly on some drivers. */
+  diskUsage(): Promise<number> {
+    return this.#client.containerDiskUsage(this.id);
+  }
+
   /** A tar of a folder of the (stopped) container, or null when it no longer exists. */
   archive(path: string): Promise<Readable | null> {
     return this.#client.getArchive(this.id, path);

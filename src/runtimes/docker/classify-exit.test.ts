@@ -40,4 +40,20 @@ describe("classifyExit", () => {
     expect(classifyExit({ ...base, stopReason: "timed_out", timeLimitMs: 2500 }).message).toContain("2.5 s");
     expect(classifyExit({ ...base, stopReason: "cancelled", exitCode: 143 }).endClass).toBe("cancelled");
   });
+
+  it("a stop past the disk limit is an agent error naming the size and the limit", () => {
+    const result = classifyExit({
+      ...base,
+      stopReason: "disk_limit",
+      exitCode: 137,
+      oomKilled: true,
+      disk: { usedBytes: 45.2 * 1024 ** 2, limitBytes: 40 * 1024 ** 2 },
+    });
+    expect(result).toEqual({
+      endClass: "agent_error",
+      message:
+        "the agent wrote 45.2 MiB into its container's filesystem, past the disk limit of 40 MiB " +
+        "(BENCH_MAX_CONTAINER_DISK_BYTES), and was stopped",
+    });
+  });
 });

@@ -1,14 +1,16 @@
 // How a container run ended, decided from plain facts: why bench stopped it (if it did), its exit
 // code, and whether the kernel's OOM killer struck. Kept pure so every rule is tested directly.
 //
-// Precedence: bench's own reasons first (a run bench cancelled or stopped at its time limit ended for
-// that reason, whatever exit code the stop produced); then success; then the OOM killer; then any
+// Precedence: bench's own reasons first (a run bench cancelled, or stopped at its time limit or past
+// its disk limit, ended for that reason, whatever exit code the stop produced); then success; then the OOM killer; then any
 // other failure. An agent that exits 0 although one of its processes was OOM-killed completed: it
 // coped.
 
 import type { RunEndClass } from "../runtime.js";
+import { formatBytes } from "./format-bytes.js";
+import { DISK_LIMIT_ENV } from "./storage-limit.js";
 
-export type StopReason = "timed_out" | "cancelled";
+export type StopReason = "timed_out" | "cancelled" | "disk_limit";
 
 export interface ExitFacts {
   /** Set when bench stopped the container before it exited by itself. */
@@ -17,6 +19,8 @@ export interface ExitFacts {
   oomKilled: boolean;
   timeLimitMs: number;
   memoryBytes: number;
+  /** With stopReason "disk_limit": what the container had written, and the limit. */
+  disk?: { usedBytes: number; limitBytes: number };
 }
 
 function describeExit(code: number): string {
@@ -42,6 +46,16 @@ export function classifyExit(facts: ExitFacts): { endClass: RunEndClass; message
     return {
       endClass: "timed_out",
       message: `the agent was still running at its time limit of ${formatDuration(facts.timeLimitMs)} and was stopped`,
+    };
+  }
+  if (facts.stopReason === "disk_limit") {
+    const used = facts.disk === undefined ? "more than its disk limit" : formatBytes(facts.disk.usedBytes);
+    const limit = facts.disk === undefined ? "" : ` of ${formatBytes(facts.disk.limitBytes)}`;
+    return {
+      endClass: "agent_error",
+      message:
+        `the agent wrote ${used} into its container's filesystem, past the disk limit${limit} ` +
+        `(${DISK_LIMIT_ENV}), and was stopped`,
     };
   }
   if (exitCode === 0) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_ARTIFACT_LIMITS } from "../artifact-limits.js";
 import type { RunSpec } from "../runtime.js";
-import { containerSpec, dockerResources, validateRunSpec } from "./container-spec.js";
+import { containerSpec, diskLimitOption, dockerResources, validateRunSpec } from "./container-spec.js";
 
 const spec: RunSpec = {
   runId: "run-1",
@@ -21,6 +22,7 @@ const spec: RunSpec = {
     pidsLimit: 512,
     gpuIds: [],
     network: false,
+    artifacts: DEFAULT_ARTIFACT_LIMITS,
   },
 };
 
@@ -67,6 +69,10 @@ describe("containerSpec", () => {
     });
   });
 
+  it("gives the disk limit in bytes, as Docker's storage option", () => {
+    expect(diskLimitOption(20 * 1024 ** 3)).toEqual({ StorageOpt: { size: "21474836480" } });
+  });
+
   it("requests exactly the leased GPUs, and none when none are leased", () => {
     expect(containerSpec(spec).HostConfig?.DeviceRequests).toBeUndefined();
     const withGpus = { ...spec, limits: { ...spec.limits, gpuIds: ["2", "GPU-5e1c"] } };
@@ -98,6 +104,8 @@ describe("containerSpec", () => {
     expect(() => validateRunSpec(bad({ gpuIds: ["1", "1"] }))).toThrow(/limits.gpuIds/);
     expect(() => validateRunSpec(bad({ timeLimitMs: Number.NaN }))).toThrow(/limits.timeLimitMs/);
     expect(() => validateRunSpec({ ...spec, runDir: "runs/x" })).toThrow(/runDir must be absolute/);
+    const artifacts = { ...DEFAULT_ARTIFACT_LIMITS, code: { bytes: -1, entries: 10 } };
+    expect(() => validateRunSpec(bad({ artifacts }))).toThrow(/limits.artifacts.code.bytes .* got -1/);
     expect(() => containerSpec({ ...spec, image: undefined })).toThrow(/image is required/);
     expect(() => validateRunSpec(spec)).not.toThrow();
   });

@@ -66,6 +66,21 @@ export function validateRunSpec(spec: RunSpec): void {
   if (limits.gpuIds.some((id) => id.trim() === "") || new Set(limits.gpuIds).size !== limits.gpuIds.length) {
     throw new TypeError(`limits.gpuIds must be distinct non-empty ids, got ${JSON.stringify(limits.gpuIds)}`);
   }
+  const artifacts = limits.artifacts;
+  const counts: Array<[string, number | undefined]> = [
+    ...(["submission", "logs", "code"] as const).flatMap(
+      (folder): Array<[string, number | undefined]> => [
+        [`${folder}.bytes`, artifacts?.[folder]?.bytes],
+        [`${folder}.entries`, artifacts?.[folder]?.entries],
+      ],
+    ),
+    ["agentLogBytes", artifacts?.agentLogBytes],
+  ];
+  for (const [name, value] of counts) {
+    if (!(Number.isSafeInteger(value) && (value as number) >= 0)) {
+      throw new TypeError(`limits.artifacts.${name} must be a whole number, 0 or more, got ${String(value)}`);
+    }
+  }
   if (spec.command.length === 0) throw new TypeError("command must not be empty");
   if (!path.isAbsolute(spec.runDir)) throw new TypeError(`runDir must be absolute, got ${spec.runDir}`);
 }
@@ -87,6 +102,14 @@ export function dockerResources(limits: RunLimits): Docker.HostConfig {
     resources.DeviceRequests = [{ Driver: "nvidia", DeviceIDs: [...limits.gpuIds], Capabilities: [["gpu"]] }];
   }
   return resources;
+}
+
+/**
+ * The cap on a container's writable layer, for the storage drivers that enforce one (see
+ * storage-limit.ts). Docker reads a plain number as bytes.
+ */
+export function diskLimitOption(bytes: number): Pick<Docker.HostConfig, "StorageOpt"> {
+  return { StorageOpt: { size: String(bytes) } };
 }
 
 /** The agent's environment: the contract's variables, then the agent's own (as in the local runtime). */

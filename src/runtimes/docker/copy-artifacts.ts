@@ -2,86 +2,79 @@
 // into the run folder, through `getArchive` and bench's own hostile-tar extraction (never a bind mount,
 // so nothing the agent made, links included, ever lands on the host unchecked).
 //
-// One archive request of /home brings all three folders: every archive request costs the engine a
-// mount of the container's volumes, and /home holds no mount (the data and score mounts live under
-// /bench, reached through links; see container-spec.ts), so the archive is only the agent's files.
+// One archive request per folder, the submission first, each within its own budget
+// (RunSpec.limits.artifacts). An earlier version asked for one archive of /home with one shared budget,
+// to spare the engine two requests; but tar order puts code/ and logs/ before submission/, so a large
+// checkpoint or many log files spent the budget and a valid submission was lost. Three requests cost a
+// few tens of milliseconds more, and a folder's archive can be abandoned as soon as its copy is done.
+// The folders are the agent's own (the data and score mounts live under /bench, see container-spec.ts),
+// so no archive holds a mount; a folder the agent replaced by a link arrives as that link, and is
+// reported, never followed.
 
-import { mkdir, rename, rm } from "node:fs/promises";
+import { lstat, mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import type { ArtifactLimits } from "../artifact-limits.js";
 import type { RunDirLayout } from "../run-dir.js";
 import { CONTAINER_PATHS } from "../runtime.js";
 import type { AgentContainer } from "./agent-container.js";
-import { CONTRACT_LINKS } from "./container-spec.js";
+import { folderNotes } from "./artifact-notes.js";
 import { dockerError } from "./docker-errors.js";
-import { type ArtifactBudget, type ExtractReport, extractTarSafely } from "./extract-archive.js";
+import { type ExtractReport, extractTarSafely } from "./extract-archive.js";
 
 export interface CopiedArtifacts {
-  /** Lines for agent.log: what was not copied and why. */
+  /** Lines for the run's record and agent.log: what was not copied and why. */
   notes: string[];
-  /** Why submission.csv itself was not copied (a link, a device, over the limit), if it existed. */
+  /** Why submission.csv itself was not copied (a link, a device, over the budget), if it existed. */
   submissionProblem: string | null;
 }
 
-const HOME = path.posix.dirname(CONTAINER_PATHS.submission); // "/home"
-const HOME_NAME = path.posix.basename(HOME);
-
-/** Archive entry names of bench's own links: expected, and not worth a note. */
-const OWN_LINKS = new Set(CONTRACT_LINKS.map((link) => link.path.replace(/^\/+/, "")));
+/** In this order: the submission is what the run is graded on, so nothing else may come before it. */
+const FOLDERS = ["submission", "logs", "code"] as const;
+const SUBMISSION_FILE = "submission.csv";
 
 export async function copyArtifacts(
   container: AgentContainer,
   layout: RunDirLayout,
-  budget: ArtifactBudget,
+  limits: ArtifactLimits,
 ): Promise<CopiedArtifacts> {
   const copied: CopiedArtifacts = { notes: [], submissionProblem: null };
-  const folders: Array<[string, string]> = [
-    [CONTAINER_PATHS.submission, layout.submission],
-    [CONTAINER_PATHS.logs, layout.logs],
-    [CONTAINER_PATHS.code, layout.code],
-  ];
-  const submissionEntry = `${CONTAINER_PATHS.submission.replace(/^\/+/, "")}/submission.csv`;
-  // Extract into a fresh folder of the run, then move each agent folder into place: nothing of an
-  // earlier attempt may mix with this run's files, and anything else under /home is dropped.
-  const staging = path.join(layout.root, ".home-copy");
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  try {
-    const tar = await container.archive(HOME);
-    if (tar === null) {
-      copied.notes.push(`${HOME} no longer exists in the container; nothing was copied from it`);
-    } else {
-      let report: ExtractReport;
-      try {
-        report = await extractTarSafely(tar, { destDir: staging, rootName: HOME_NAME, budget });
-      } catch (error) {
-        tar.destroy();
-        // A broken stream (the engine went away) or a full host disk: the run's files are lost, not its result.
-        throw dockerError(`copy ${HOME} out of`, container.id, error);
-      }
-      const skipped = report.skipped.filter((entry) => !OWN_LINKS.has(entry.path.replace(/\/+$/, "")));
-      for (const entry of skipped) {
-        copied.notes.push(`${entry.path}: ${entry.reason}`);
-        if (entry.path === submissionEntry) copied.submissionProblem = entry.reason;
-      }
-      const unlisted = report.skippedCount - report.skipped.length;
-      if (unlisted > 0) copied.notes.push(`... and ${unlisted} more entries of ${HOME} not copied`);
-      if (report.truncated) {
-        copied.notes.push(
-          `copying stopped in ${HOME}: the run's artifacts reached bench's size or entry limit`,
-        );
-      }
-    }
-    for (const [containerPath, hostDir] of folders) {
-      await rm(hostDir, { recursive: true, force: true });
-      try {
-        await rename(path.join(staging, path.posix.basename(containerPath)), hostDir);
-      } catch {
-        await mkdir(hostDir, { recursive: true });
-        copied.notes.push(`${containerPath} was not in the container any more; nothing was copied from it`);
-      }
-    }
-  } finally {
+  for (const name of FOLDERS) {
+    const containerPath = CONTAINER_PATHS[name];
+    const budget = limits[name];
+    // Extract into a fresh folder of the run, then move it into place: nothing of an earlier attempt
+    // may mix with this run's files, and a copy cut short by the engine leaves no half-copied folder.
+    const staging = path.join(layout.root, `.copy-${name}`);
     await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+    try {
+      const tar = await container.archive(containerPath);
+      if (tar === null) {
+        copied.notes.push(`${containerPath} was not in the container any more; nothing was copied from it`);
+      } else {
+        let report: ExtractReport;
+        try {
+          report = await extractTarSafely(tar, { destDir: staging, rootName: name, budget });
+        } catch (error) {
+          tar.destroy();
+          // A broken stream (the engine went away) or a full host disk.
+          throw dockerError(`copy ${containerPath} out of`, container.id, error);
+        }
+        const problemEntry = name === "submission" ? `${name}/${SUBMISSION_FILE}` : undefined;
+        const found = folderNotes(containerPath, name, budget, report, problemEntry);
+        copied.notes.push(...found.notes);
+        if (found.problem !== null && !(await isFile(path.join(staging, SUBMISSION_FILE)))) {
+          copied.submissionProblem = found.problem;
+        }
+      }
+      await rm(layout[name], { recursive: true, force: true });
+      await rename(staging, layout[name]);
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
   }
   return copied;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return (await lstat(file).catch(() => null))?.isFile() ?? false;
 }

@@ -60,6 +60,13 @@ export interface DockerClient {
   /** Containers (running or not) carrying every given label. */
   listContainers(labels: Readonly<Record<string, string>>): Promise<ListedContainer[]>;
   inspectContainer(containerId: string): Promise<ContainerStatus>;
+  /**
+   * Bytes the container has written into its own filesystem, its writable layer (`SizeRw`). The
+   * engine measures it on each call, walking the layer on drivers such as vfs: call it sparingly.
+   */
+  containerDiskUsage(containerId: string): Promise<number>;
+  /** The engine's storage driver ("overlay2", "vfs", ...), from `docker info`. */
+  storageDriver(): Promise<string>;
 }
 
 export class DockerodeClient implements DockerClient {
@@ -221,6 +228,26 @@ export class DockerodeClient implements DockerClient {
       };
     } catch (error) {
       throw dockerError("inspect", containerId, error);
+    }
+  }
+
+  async containerDiskUsage(containerId: string): Promise<number> {
+    try {
+      // The engine takes `size` as a query parameter; the typings do not list it.
+      const options = { size: true } as Docker.ContainerInspectOptions;
+      const info = (await this.#docker.getContainer(containerId).inspect(options)) as { SizeRw?: unknown };
+      return typeof info.SizeRw === "number" ? info.SizeRw : 0;
+    } catch (error) {
+      throw dockerError("measure the disk use of", containerId, error);
+    }
+  }
+
+  async storageDriver(): Promise<string> {
+    try {
+      const info = (await this.#docker.info()) as { Driver?: unknown };
+      return typeof info.Driver === "string" && info.Driver !== "" ? info.Driver : "unknown";
+    } catch (error) {
+      throw dockerError("report its storage driver (docker info)", undefined, error);
     }
   }
 }

@@ -1,22 +1,26 @@
 // The docker runtime: each run in its own container, as a non-root user, without network unless the
 // agent asks, with hard memory/CPU/pid limits, exactly its leased GPUs, the public data read-only and
 // nothing else of the host. The harness enforces the time limit (SIGTERM, then SIGKILL after the
-// grace), classifies how the run ended, copies the artifacts out, and always removes the container.
+// grace), bounds the container's disk (see storage-limit.ts), classifies how the run ended, copies the
+// artifacts out within the run's per-folder budgets, and always removes the container.
 
 import { randomBytes } from "node:crypto";
 import { chmod, chown, stat } from "node:fs/promises";
 import { BenchError } from "../../errors.js";
+import { CappedLogFile } from "../capped-log-file.js";
 import { createRunDir, findSubmission } from "../run-dir.js";
 import type { RunEndClass, RunHooks, RunResult, RunSpec, Runtime } from "../runtime.js";
 import { AgentContainer } from "./agent-container.js";
-import { CappedLogFile } from "./capped-log-file.js";
 import { classifyExit } from "./classify-exit.js";
 import { type AgentUser, containerSpec, DEFAULT_AGENT_USER, validateRunSpec } from "./container-spec.js";
 import { copyArtifacts } from "./copy-artifacts.js";
+import { DEFAULT_DISK_CHECK_INTERVAL_MS, diskLimitWatcher } from "./disk-watch.js";
 import { type DockerClient, DockerodeClient, type LogFollower } from "./docker-client.js";
 import { dockerReason } from "./docker-errors.js";
+import { formatBytes } from "./format-bytes.js";
 import { preparedImage } from "./prepared-image.js";
 import { reapOrphans } from "./reaper.js";
+import { diskLimitFromEnv, StorageLimit } from "./storage-limit.js";
 import { superviseContainer } from "./supervise-container.js";
 
 export interface DockerRuntimeOptions {
@@ -24,12 +28,14 @@ export interface DockerRuntimeOptions {
   client?: DockerClient;
   /** The user the agent runs as. Default: 1000:1000. Root (uid 0) is refused. */
   user?: AgentUser;
-  /** Bytes copied out of /home/submission, /home/logs and /home/code together. Default: 1 GiB. */
-  maxArtifactBytes?: number;
-  /** Files and folders copied out, all three folders together. Default: 100,000. */
-  maxArtifactEntries?: number;
-  /** Size of agent.log; later output is dropped. Default: 100 MiB. */
-  maxLogBytes?: number;
+  /**
+   * Most bytes a container may write into its own filesystem (outside the mounts). Default:
+   * BENCH_MAX_CONTAINER_DISK_BYTES, else 20 GiB. What is kept of the folders, and of the agent's
+   * output, is the run's own: RunSpec.limits.artifacts.
+   */
+  maxDiskBytes?: number;
+  /** Where the storage driver cannot cap the disk: time between two checks of its use. Default: 10 s. */
+  diskCheckIntervalMs?: number;
   /** How long to wait for the last log lines once the agent has exited. Default: 5 s. */
   logDrainMs?: number;
 }
@@ -73,9 +79,8 @@ export class DockerRuntime implements Runtime {
   readonly isolates = true;
   readonly #client: DockerClient;
   readonly #user: AgentUser;
-  readonly #maxArtifactBytes: number;
-  readonly #maxArtifactEntries: number;
-  readonly #maxLogBytes: number;
+  readonly #storage: StorageLimit;
+  readonly #diskCheckIntervalMs: number;
   readonly #logDrainMs: number;
 
   constructor(options: DockerRuntimeOptions = {}) {
@@ -88,9 +93,17 @@ export class DockerRuntime implements Runtime {
         `DockerRuntime option user must be a non-root uid:gid, got ${JSON.stringify(this.#user)}`,
       );
     }
-    this.#maxArtifactBytes = positiveInteger("maxArtifactBytes", options.maxArtifactBytes, 1024 ** 3);
-    this.#maxArtifactEntries = positiveInteger("maxArtifactEntries", options.maxArtifactEntries, 100_000);
-    this.#maxLogBytes = positiveInteger("maxLogBytes", options.maxLogBytes, 100 * 1024 ** 2);
+    this.#storage = new StorageLimit(
+      this.#client,
+      options.maxDiskBytes === undefined
+        ? diskLimitFromEnv()
+        : positiveInteger("maxDiskBytes", options.maxDiskBytes, 0),
+    );
+    this.#diskCheckIntervalMs = positiveInteger(
+      "diskCheckIntervalMs",
+      options.diskCheckIntervalMs,
+      DEFAULT_DISK_CHECK_INTERVAL_MS,
+    );
     this.#logDrainMs = positiveInteger("logDrainMs", options.logDrainMs, 5_000);
   }
 
@@ -131,8 +144,14 @@ export class DockerRuntime implements Runtime {
     await requireDataDir(spec);
     const layout = createRunDir(spec.runDir);
     await this.#shareWithAgent(layout.score);
-    const log = new CappedLogFile(layout.agentLog, this.#maxLogBytes);
+    const log = new CappedLogFile(layout.agentLog, spec.limits.artifacts.agentLogBytes);
     await log.opened();
+    /** The run's record: what was left out and which limits were applied. */
+    const notes: string[] = [];
+    const note = (line: string) => {
+      notes.push(line);
+      log.note(line);
+    };
 
     let startedAtMs = Date.now();
     let finishedAtMs: number | undefined;
@@ -143,6 +162,7 @@ export class DockerRuntime implements Runtime {
       startedAtMs,
       finishedAtMs: finishedAtMs ?? Date.now(),
       submissionPath: null,
+      notes: [...notes],
     });
     let container: AgentContainer | undefined;
     let logs: LogFollower | undefined;
@@ -154,7 +174,18 @@ export class DockerRuntime implements Runtime {
         { ...spec, image: prepared },
         { user: this.#user, name: containerName(spec.runId) },
       );
-      container = await AgentContainer.create(this.#client, options, this.#user, { foldersReady: true });
+      const { created, bound } = await this.#storage.create(options, (limited) =>
+        AgentContainer.create(this.#client, limited, this.#user, { foldersReady: true }),
+      );
+      container = created;
+      const disk =
+        bound.kind === "watched"
+          ? diskLimitWatcher(() => created.diskUsage(), {
+              limitBytes: this.#storage.limitBytes,
+              intervalMs: this.#diskCheckIntervalMs,
+            })
+          : undefined;
+      if (bound.kind === "watched") note(bound.note);
       try {
         await container.start();
       } catch (error) {
@@ -167,14 +198,25 @@ export class DockerRuntime implements Runtime {
       hooks.onStarted?.({ startedAtMs, containerId: container.id });
       logs = await this.#client.followLogs(container.id, log.sink);
 
-      const { stopReason, exitStatus } = await superviseContainer(container, spec.limits, hooks.signal);
+      const { stopReason, exitStatus } = await superviseContainer(
+        container,
+        spec.limits,
+        hooks.signal,
+        disk === undefined ? [] : [disk.watch],
+      );
       finishedAtMs = Date.now();
       await Promise.race([
         logs.done,
         new Promise((resolve) => setTimeout(resolve, this.#logDrainMs).unref()),
       ]);
       logs.close();
+      if (log.truncated) {
+        notes.push(
+          `agent.log: the agent's output passed ${formatBytes(spec.limits.artifacts.agentLogBytes)}; the rest was dropped`,
+        );
+      }
 
+      const diskUsedBytes = disk?.usedBytes();
       const state = await container.inspect();
       const exitCode = state.exitCode ?? exitStatus;
       const outcome = classifyExit({
@@ -183,12 +225,14 @@ export class DockerRuntime implements Runtime {
         oomKilled: state.oomKilled,
         timeLimitMs: spec.limits.timeLimitMs,
         memoryBytes: spec.limits.memoryBytes,
+        ...(diskUsedBytes === undefined
+          ? {}
+          : { disk: { usedBytes: diskUsedBytes, limitBytes: this.#storage.limitBytes } }),
       });
       log.note(`${outcome.endClass}: ${outcome.message}`);
 
-      const budget = { bytesLeft: this.#maxArtifactBytes, entriesLeft: this.#maxArtifactEntries };
-      const copied = await copyArtifacts(container, layout, budget);
-      for (const note of copied.notes) log.note(note);
+      const copied = await copyArtifacts(container, layout, spec.limits.artifacts);
+      for (const line of copied.notes) note(line);
       const submission = findSubmission(spec.runDir);
       const problem = copied.submissionProblem ?? submission.problem;
       return {

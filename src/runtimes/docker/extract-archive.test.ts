@@ -4,7 +4,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pack } from "tar-stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type ArtifactBudget, entryPath, extractTarSafely } from "./extract-archive.js";
+import type { FolderBudget } from "../artifact-limits.js";
+import { COUNT_FACTOR, entryPath, extractTarSafely } from "./extract-archive.js";
 
 type Entry = Parameters<ReturnType<typeof pack>["entry"]>[0] & { body?: string };
 
@@ -24,7 +25,7 @@ async function tarOf(entries: readonly Entry[]): Promise<Readable> {
   return Readable.from([Buffer.concat(chunks)]);
 }
 
-const plenty = (): ArtifactBudget => ({ bytesLeft: 1024 * 1024, entriesLeft: 1000 });
+const plenty = (): FolderBudget => ({ bytes: 1024 * 1024, entries: 1000 });
 
 let root: string;
 let dest: string;
@@ -58,7 +59,14 @@ describe("extractTarSafely", () => {
     expect(readFileSync(path.join(dest, "submission.csv"), "utf8")).toBe("id,y\n1,0.5\n");
     expect(lstatSync(path.join(dest, "submission.csv")).mode & 0o7777).toBe(0o755);
     expect(readFileSync(path.join(dest, "deep/er/notes.txt"), "utf8")).toBe("hi");
-    expect(report).toMatchObject({ files: 2, directories: 2, bytes: 13, skippedCount: 0, truncated: false });
+    expect(report).toMatchObject({
+      files: 2,
+      directories: 2,
+      bytes: 13,
+      skippedCount: 0,
+      overEntries: 0,
+      root: { type: "directory", linkname: null },
+    });
   });
 
   it("never creates symbolic links and never writes outside the destination", async () => {
@@ -86,6 +94,7 @@ describe("extractTarSafely", () => {
     expect(report.skippedCount).toBe(8);
     expect(report.skipped).toContainEqual({
       path: "submission/submission.csv",
+      kind: "refused",
       reason: expect.stringContaining("a symbolic link to /etc/hostname"),
     });
   });
@@ -104,29 +113,80 @@ describe("extractTarSafely", () => {
     expect(report.skippedCount).toBe(2);
   });
 
-  it("stops at the byte budget, shared across extractions", async () => {
-    const budget: ArtifactBudget = { bytesLeft: 10, entriesLeft: 1000 };
+  it("leaves out a file over the byte budget and goes on with the smaller ones after it", async () => {
+    const budget: FolderBudget = { bytes: 10, entries: 1000 };
     const tar = await tarOf([
-      { name: "submission/small.txt", body: "123456" },
-      { name: "submission/big.txt", body: "123456789" },
-      { name: "submission/after.txt", body: "1" },
+      { name: "submission/a-small.txt", body: "123456" },
+      { name: "submission/b-big.txt", body: "123456789" },
+      { name: "submission/c-after.txt", body: "1" },
+      { name: "submission/d-huge.txt", body: "x".repeat(50) },
     ]);
     const report = await extractTarSafely(tar, { destDir: dest, rootName: "submission", budget });
-    expect(report.truncated).toBe(true);
-    expect(existsSync(path.join(dest, "small.txt"))).toBe(true);
-    expect(existsSync(path.join(dest, "big.txt"))).toBe(false);
-    expect(existsSync(path.join(dest, "after.txt"))).toBe(false);
-    expect(budget.bytesLeft).toBe(4);
+    expect(existsSync(path.join(dest, "a-small.txt"))).toBe(true);
+    expect(existsSync(path.join(dest, "b-big.txt"))).toBe(false);
+    expect(readFileSync(path.join(dest, "c-after.txt"), "utf8")).toBe("1");
+    expect(existsSync(path.join(dest, "d-huge.txt"))).toBe(false);
+    expect(report).toMatchObject({ files: 2, bytes: 7, entries: 4, overBytes: { files: 2, bytes: 59 } });
+    expect(report.skipped).toEqual([
+      { path: "submission/b-big.txt", kind: "over-bytes", size: 9, bytesLeft: 4 },
+      { path: "submission/d-huge.txt", kind: "over-bytes", size: 50, bytesLeft: 3 },
+    ]);
   });
 
-  it("stops at the entry budget", async () => {
-    const tar = await tarOf(Array.from({ length: 20 }, (_, i) => ({ name: `submission/f${i}`, body: "x" })));
+  it("keeps the first entries of the entry budget, folders included, and counts the rest", async () => {
+    const tar = await tarOf([
+      { name: "submission/deep/", type: "directory" },
+      ...Array.from({ length: 19 }, (_, i) => ({ name: `submission/deep/f${i}`, body: "x" })),
+    ]);
     const report = await extractTarSafely(tar, {
       destDir: dest,
       rootName: "submission",
-      budget: { bytesLeft: 1000, entriesLeft: 5 },
+      budget: { bytes: 1000, entries: 5 },
     });
-    expect(report).toMatchObject({ files: 5, truncated: true });
+    expect(report).toMatchObject({ directories: 1, files: 4, entries: 20, overEntries: 15, stopped: null });
+    expect(existsSync(path.join(dest, "deep", "f3"))).toBe(true);
+    expect(existsSync(path.join(dest, "deep", "f4"))).toBe(false);
+  });
+
+  it("stops reading far past the entry budget", async () => {
+    const tar = await tarOf(Array.from({ length: 50 }, (_, i) => ({ name: `submission/f${i}`, body: "x" })));
+    const report = await extractTarSafely(tar, {
+      destDir: dest,
+      rootName: "submission",
+      budget: { bytes: 1000, entries: 5 },
+    });
+    expect(report).toMatchObject({
+      files: 5,
+      stopped: "entries",
+      entries: COUNT_FACTOR * 5,
+      overEntries: COUNT_FACTOR * 5 - 5,
+    });
+  });
+
+  it("stops reading at a left-out file that would take it past four times the byte budget", async () => {
+    const tar = await tarOf([
+      { name: "submission/a.bin", body: "x".repeat(30) },
+      { name: "submission/b.txt", body: "12345" },
+      { name: "submission/c.bin", body: "x".repeat(20) },
+      { name: "submission/d.txt", body: "1" },
+    ]);
+    const report = await extractTarSafely(tar, {
+      destDir: dest,
+      rootName: "submission",
+      budget: { bytes: 10, entries: 1000 },
+    });
+    // a.bin (30 of the 40 bytes that may be read) is read past; c.bin would make 55: reading stops there.
+    expect(report).toMatchObject({ files: 1, entries: 3, readBytes: 55, stopped: "bytes" });
+    expect(report.skipped.map((entry) => entry.path)).toEqual(["submission/a.bin", "submission/c.bin"]);
+    expect(existsSync(path.join(dest, "b.txt"))).toBe(true);
+    expect(existsSync(path.join(dest, "d.txt"))).toBe(false);
+  });
+
+  it("reports a root that is a link instead of a folder, and writes nothing", async () => {
+    const tar = await tarOf([{ name: "submission", type: "symlink", linkname: "/etc" }]);
+    const report = await extractTarSafely(tar, { destDir: dest, rootName: "submission", budget: plenty() });
+    expect(report.root).toEqual({ type: "symlink", linkname: "/etc" });
+    expect(report.entries).toBe(0);
   });
 
   it("refuses a destination that is not an empty folder", async () => {

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { AgentConfig } from "../../../config/agent-schema.js";
 import { tryParseDuration } from "../../../config/duration.js";
+import { DEFAULT_ARTIFACT_LIMITS } from "../../artifact-limits.js";
 import type { RunSpec } from "../../runtime.js";
 import { DockerodeClient } from "../docker-client.js";
 
@@ -88,6 +89,7 @@ export function specFor(
       pidsLimit: agent.resources.pids,
       gpuIds: [],
       network: agent.network,
+      artifacts: DEFAULT_ARTIFACT_LIMITS,
       ...limits,
     },
     ...rest,

@@ -1,0 +1,182 @@
+// What a user sees when the store itself is the problem: damaged, not a store, on read-only storage,
+// or not there at all. Never a stack trace; reading commands never write or create a store.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { runCli } from "./run-cli.js";
+
+async function bench(...args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  process.exitCode = 0;
+  try {
+    await runCli(["node", "bench", ...args]);
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { code, stdout, stderr };
+}
+
+afterEach(() => {
+  process.exitCode = 0;
+});
+
+/** A store with a few hundred imported runs, so that its tables span many pages. */
+async function filledStore(dir: string): Promise<string> {
+  const db = path.join(dir, "bench.db");
+  const csv = path.join(dir, "results.csv");
+  const lines = ["model,task,score"];
+  for (let i = 0; i < 600; i++) lines.push(`model-${i % 7},task-${i % 13},${i / 600}`);
+  writeFileSync(csv, `${lines.join("\n")}\n`);
+  const imported = await bench(
+    "import",
+    "csv",
+    csv,
+    "--map",
+    "agent=model,competition=task,score=score",
+    "--db",
+    db,
+  );
+  expect(imported.code).toBe(0);
+  return db;
+}
+
+/** Overwrites the middle of every page after the first two: the schema reads, the tables do not. */
+function damage(file: string): void {
+  const size = statSync(file).size;
+  const fd = openSync(file, "r+");
+  const junk = Buffer.alloc(800, 0xde);
+  for (let page = 2; page < size / 4096; page++) writeSync(fd, junk, 0, junk.length, page * 4096 + 100);
+  closeSync(fd);
+}
+
+describe("a damaged store", () => {
+  it("is reported as damaged, with quick_check's findings, by report, import and grade --db", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bench-damaged-"));
+    const db = await filledStore(dir);
+    damage(db);
+    const csv = path.join(dir, "more.csv");
+    writeFileSync(csv, "model,task,score\nx,task-1,0.5\n");
+    const submission = path.resolve(
+      "competitions/demo-binary-auc/data/prepared/public/sample_submission.csv",
+    );
+    for (const args of [
+      ["report", "--db", db],
+      ["import", "csv", csv, "--map", "agent=model,competition=task,score=score", "--db", db],
+      ["grade", "demo-binary-auc", submission, "--db", db],
+    ]) {
+      const { code, stderr } = await bench(...args);
+      expect(stderr, args[0]).not.toMatch(/internal error| {4}at /);
+      expect(stderr, args[0]).toMatch(/is damaged/);
+      expect(stderr, args[0]).toMatch(/quick_check says:\n {4}\S/);
+      expect(stderr, args[0]).toMatch(/error code STORE_CORRUPT/);
+      expect(code, args[0]).toBe(1);
+    }
+  });
+
+  it("a file that is not a store is named as such", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bench-damaged-"));
+    const db = path.join(dir, "bench.db");
+    writeFileSync(db, "not a database ".repeat(400));
+    const { code, stderr } = await bench("report", "--db", db);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/is not a bench results store/);
+  });
+});
+
+describe("reading commands", () => {
+  it("never create a store: status, runs show and report on a missing --db name the path", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bench-missing-"));
+    const db = path.join(dir, "typo.db");
+    for (const args of [["status"], ["runs", "show", "x"], ["report"]]) {
+      const { code, stderr } = await bench(...args, "--db", db);
+      expect(code, args[0]).toBe(1);
+      expect(stderr, args[0]).toContain(`there is no results store at ${db}`);
+      expect(existsSync(db), args[0]).toBe(false);
+    }
+  });
+});
+
+// Root ignores file modes, so read-only storage is made the way users meet it: a read-only mount.
+const mountRoot = mkdtempSync(path.join(tmpdir(), "bench-ro-"));
+const canMount = (() => {
+  if (process.platform !== "linux") return false;
+  const probe = path.join(mountRoot, "probe");
+  mkdirSync(probe);
+  const ok = spawnSync("mount", ["--bind", probe, probe]).status === 0;
+  if (ok) spawnSync("umount", [probe]);
+  return ok;
+})();
+if (!canMount) {
+  if (process.env.CI)
+    throw new Error("read-only store tests need `mount --bind` (root on Linux), and CI has it");
+  console.warn("skipping the read-only store tests: `mount --bind` is not available here");
+}
+const mounts: string[] = [];
+afterAll(() => {
+  for (const m of mounts) spawnSync("umount", ["-l", m]);
+  rmSync(mountRoot, { recursive: true, force: true });
+});
+
+function readOnlyCopy(source: string): string {
+  const dir = mkdtempSync(path.join(mountRoot, "store-"));
+  execFileSync("mount", ["--bind", path.dirname(source), dir]);
+  mounts.push(dir);
+  execFileSync("mount", ["-o", "remount,ro,bind", dir]);
+  return path.join(dir, path.basename(source));
+}
+
+describe.skipIf(!canMount)("a store on read-only storage", () => {
+  it("reads in journal_mode=DELETE (an archived store) without trying to write", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bench-ro-src-"));
+    const db = await filledStore(dir);
+    const archived = new Database(db);
+    archived.pragma("journal_mode = DELETE");
+    archived.close();
+    const ro = readOnlyCopy(db);
+    const { code, stdout, stderr } = await bench("report", "rebench", "--db", ro, "--format", "json");
+    expect(stderr).not.toMatch(/readonly database|internal error/);
+    expect(code).toBe(0);
+    expect(stdout.length).toBeGreaterThan(0);
+    const status = await bench("status", "--db", ro);
+    expect(status.code).toBe(0);
+  });
+
+  it("reads a WAL store whose -shm file cannot be created, from a private copy, and says so", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bench-ro-src-"));
+    const db = await filledStore(dir);
+    rmSync(`${db}-shm`, { force: true });
+    rmSync(`${db}-wal`, { force: true });
+    const ro = readOnlyCopy(db);
+    const { code, stderr } = await bench("report", "rebench", "--db", ro, "--format", "json");
+    expect(stderr).toMatch(
+      /note: the store .* is in WAL mode on storage bench cannot write to; reading a private copy/,
+    );
+    expect(code).toBe(0);
+  });
+});
