@@ -5,6 +5,7 @@
 
 import { didYouMean } from "../config/closest-match.js";
 import { externalAgentHash, findOrCreateAgent } from "../store/agents-repo.js";
+import { withBusyRetry } from "../store/busy-retry.js";
 import { ensureExternalCompetition, upsertRegistryCompetitions } from "../store/competitions-repo.js";
 import { type GradeFields, insertGrades } from "../store/grades-repo.js";
 import { findImportByHash, insertImport } from "../store/imports-repo.js";
@@ -53,89 +54,91 @@ export type RecordOutcome =
 export function recordRuns(db: StoreQueryable, request: RecordRequest): RecordOutcome {
   const clock = request.clock ?? systemClock;
   // IMMEDIATE: take the write lock before reading the content hash, so that two processes importing the
-  // same file cannot both see it as new.
-  return db.transaction(
-    (tx): RecordOutcome => {
-      const now = clock();
-      const { source } = request;
-      if (source !== undefined) {
-        const existing = findImportByHash(tx, source.contentHash);
-        if (existing !== undefined) {
-          return {
-            status: "unchanged",
-            importId: existing.id,
-            importedAtMs: existing.importedAtMs,
-            warnings: [],
-          };
+  // same file cannot both see it as new. Retried while another bench process holds the store.
+  return withBusyRetry(() =>
+    db.transaction(
+      (tx): RecordOutcome => {
+        const now = clock();
+        const { source } = request;
+        if (source !== undefined) {
+          const existing = findImportByHash(tx, source.contentHash);
+          if (existing !== undefined) {
+            return {
+              status: "unchanged",
+              importId: existing.id,
+              importedAtMs: existing.importedAtMs,
+              warnings: [],
+            };
+          }
         }
-      }
-      const warnings: string[] = [];
-      upsertRegistryCompetitions(tx, registryManifests(request.competitions), clock);
-      const created: string[] = [];
-      for (const external of request.competitions.external) {
-        const { row, created: isNew } = ensureExternalCompetition(tx, external, clock);
-        if (isNew) created.push(external.id);
-        else if (external.direction && row.direction && external.direction !== row.direction) {
-          warnings.push(
-            `${external.id}: this file says ${external.direction} is better, the store already has it as ${row.direction} is better (kept).`,
-          );
+        const warnings: string[] = [];
+        upsertRegistryCompetitions(tx, registryManifests(request.competitions), clock);
+        const created: string[] = [];
+        for (const external of request.competitions.external) {
+          const { row, created: isNew } = ensureExternalCompetition(tx, external, clock);
+          if (isNew) created.push(external.id);
+          else if (external.direction && row.direction && external.direction !== row.direction) {
+            warnings.push(
+              `${external.id}: this file says ${external.direction} is better, the store already has it as ${row.direction} is better (kept).`,
+            );
+          }
         }
-      }
-      if (created.length > 0) warnings.push(externalWarning(created, request.competitions));
+        if (created.length > 0) warnings.push(externalWarning(created, request.competitions));
 
-      const importRow =
-        source === undefined
-          ? undefined
-          : insertImport(tx, {
-              kind: source.kind,
-              sourcePath: source.path,
-              contentHash: source.contentHash,
-              options: source.options,
-              rowCount: request.runs.length,
-              importedAtMs: now,
-            });
+        const importRow =
+          source === undefined
+            ? undefined
+            : insertImport(tx, {
+                kind: source.kind,
+                sourcePath: source.path,
+                contentHash: source.contentHash,
+                options: source.options,
+                rowCount: request.runs.length,
+                importedAtMs: now,
+              });
 
-      const agentIds = new Map<string, number>();
-      const agentId = (name: string) => {
-        let id = agentIds.get(name);
-        if (id === undefined) {
-          id = findOrCreateAgent(tx, { name, contentHash: externalAgentHash(name) }, clock).id;
-          agentIds.set(name, id);
+        const agentIds = new Map<string, number>();
+        const agentId = (name: string) => {
+          let id = agentIds.get(name);
+          if (id === undefined) {
+            id = findOrCreateAgent(tx, { name, contentHash: externalAgentHash(name) }, clock).id;
+            agentIds.set(name, id);
+          }
+          return id;
+        };
+        const seeds = new SeedAllocator(tx);
+        const runRows: NewRun[] = [];
+        const gradeRows: (GradeFields & { runId: string })[] = [];
+        for (const run of request.runs) {
+          const id = newRunId();
+          const owner = agentId(run.agent);
+          runRows.push({
+            id,
+            importId: importRow?.id ?? null,
+            agentId: owner,
+            competitionId: run.competitionId,
+            seed: seeds.next({ agentId: owner, competitionId: run.competitionId, runGroup: run.runGroup }),
+            runGroup: run.runGroup,
+            sourceRunId: run.sourceRunId ?? null,
+            timeLimitMs: run.timeLimitMs ?? null,
+            status: "completed",
+            queuedAtMs: run.startedAtMs ?? now,
+            startedAtMs: run.startedAtMs ?? null,
+          });
+          gradeRows.push({ ...run.grade, runId: id });
         }
-        return id;
-      };
-      const seeds = new SeedAllocator(tx);
-      const runRows: NewRun[] = [];
-      const gradeRows: (GradeFields & { runId: string })[] = [];
-      for (const run of request.runs) {
-        const id = newRunId();
-        const owner = agentId(run.agent);
-        runRows.push({
-          id,
+        insertRuns(tx, runRows);
+        insertGrades(tx, gradeRows);
+        return {
+          status: "recorded",
           importId: importRow?.id ?? null,
-          agentId: owner,
-          competitionId: run.competitionId,
-          seed: seeds.next({ agentId: owner, competitionId: run.competitionId, runGroup: run.runGroup }),
-          runGroup: run.runGroup,
-          sourceRunId: run.sourceRunId ?? null,
-          timeLimitMs: run.timeLimitMs ?? null,
-          status: "completed",
-          queuedAtMs: run.startedAtMs ?? now,
-          startedAtMs: run.startedAtMs ?? null,
-        });
-        gradeRows.push({ ...run.grade, runId: id });
-      }
-      insertRuns(tx, runRows);
-      insertGrades(tx, gradeRows);
-      return {
-        status: "recorded",
-        importId: importRow?.id ?? null,
-        runIds: runRows.map((row) => row.id),
-        createdCompetitions: created,
-        warnings,
-      };
-    },
-    { behavior: "immediate" },
+          runIds: runRows.map((row) => row.id),
+          createdCompetitions: created,
+          warnings,
+        };
+      },
+      { behavior: "immediate" },
+    ),
   );
 }
 
