@@ -43,6 +43,41 @@ const HUGE_NUMBER = `
   cp "$f" "$BENCH_SUBMISSION_DIR/submission.csv"
 `;
 
+/** A runtime whose every run completes at once: these tests are about what happens after. */
+const completing: Runtime = {
+  name: "local",
+  isolates: false,
+  preflight: async () => {},
+  reapOrphans: async () => 0,
+  async run(): Promise<RunResult> {
+    const now = Date.now();
+    return {
+      endClass: "completed",
+      exitCode: 0,
+      message: "ok",
+      startedAtMs: now,
+      finishedAtMs: now,
+      submissionPath: null,
+    };
+  },
+};
+
+async function demoPlan(seeds: number) {
+  const agents = await loadAgents([path.resolve("agents/copy-sample.yaml")]);
+  return planSweep({ name: "t", seeds, time_limit: "1m" }, agents, [
+    await new CompetitionRegistry().get("demo-binary-auc"),
+  ]);
+}
+
+const runnerDefaults = {
+  sweepId: "t",
+  sessionId: "s",
+  runtime: completing,
+  publicDataDir: () => ".",
+  retries: 0,
+  stopGraceMs: 100,
+};
+
 describe("a hostile run in a sweep", () => {
   it("a 10,000,000-digit number in a score request and a submission is that run's problem only", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "bench-hostile-"));
@@ -99,27 +134,7 @@ describe("a hostile run in a sweep", () => {
   }, 120_000);
 
   it("a grader that throws on one run makes that run an infra_error, recorded, and the rest go on", async () => {
-    const agents = await loadAgents([path.resolve("agents/copy-sample.yaml")]);
-    const plan = planSweep({ name: "t", seeds: 3, time_limit: "1m" }, agents, [
-      await new CompetitionRegistry().get("demo-binary-auc"),
-    ]);
-    const runtime: Runtime = {
-      name: "local",
-      isolates: false,
-      preflight: async () => {},
-      reapOrphans: async () => 0,
-      async run(): Promise<RunResult> {
-        const now = Date.now();
-        return {
-          endClass: "completed",
-          exitCode: 0,
-          message: "ok",
-          startedAtMs: now,
-          finishedAtMs: now,
-          submissionPath: null,
-        };
-      },
-    };
+    const plan = await demoPlan(3);
     const finished = new Map<string, { endClass: string; message: string; graded: boolean }>();
     const journal: RunJournal = {
       prepare: () => ({ skip: false }),
@@ -131,9 +146,7 @@ describe("a hostile run in a sweep", () => {
     };
     const hostile = plan[1]!.runId;
     const summary = await runSweep(plan, {
-      sweepId: "t",
-      sessionId: "s",
-      runtime,
+      ...runnerDefaults,
       pool: new ResourcePool({ gpuIds: [], cpus: 4, memoryGb: 4 }),
       journal,
       grade: async (run) => {
@@ -141,10 +154,7 @@ describe("a hostile run in a sweep", () => {
         return { report: {} as never, grader: null };
       },
       runsRoot: mkdtempSync(path.join(tmpdir(), "bench-runner-")),
-      publicDataDir: () => ".",
       concurrency: 2,
-      retries: 0,
-      stopGraceMs: 100,
     });
     expect(summary.byClass).toMatchObject({ completed: 2, infra_error: 1 });
     expect(finished.size).toBe(3);
@@ -156,27 +166,7 @@ describe("a hostile run in a sweep", () => {
   });
 
   it("a journal that fails while recording one run still leaves the others recorded", async () => {
-    const agents = await loadAgents([path.resolve("agents/copy-sample.yaml")]);
-    const plan = planSweep({ name: "t", seeds: 2, time_limit: "1m" }, agents, [
-      await new CompetitionRegistry().get("demo-binary-auc"),
-    ]);
-    const runtime: Runtime = {
-      name: "local",
-      isolates: false,
-      preflight: async () => {},
-      reapOrphans: async () => 0,
-      async run(): Promise<RunResult> {
-        const now = Date.now();
-        return {
-          endClass: "completed",
-          exitCode: 0,
-          message: "ok",
-          startedAtMs: now,
-          finishedAtMs: now,
-          submissionPath: null,
-        };
-      },
-    };
+    const plan = await demoPlan(2);
     const recorded: string[] = [];
     let failOnce = true;
     const journal: RunJournal = {
@@ -193,17 +183,12 @@ describe("a hostile run in a sweep", () => {
       },
     };
     const summary = await runSweep(plan, {
-      sweepId: "t",
-      sessionId: "s",
-      runtime,
+      ...runnerDefaults,
       pool: new ResourcePool({ gpuIds: [], cpus: 4, memoryGb: 4 }),
       journal,
       grade: async () => ({ report: {} as never, grader: null }),
       runsRoot: mkdtempSync(path.join(tmpdir(), "bench-runner-")),
-      publicDataDir: () => ".",
       concurrency: 1,
-      retries: 0,
-      stopGraceMs: 100,
     });
     // The failed write is retried by the guard as an infra_error, so the row does not stay `running`.
     expect(recorded.sort()).toEqual([`${plan[0]!.runId}:infra_error`, `${plan[1]!.runId}:completed`].sort());
