@@ -20,6 +20,7 @@ import type { AgentContainer } from "./agent-container.js";
 import { folderNotes } from "./artifact-notes.js";
 import { dockerError } from "./docker-errors.js";
 import { type ExtractReport, extractTarSafely } from "./extract-archive.js";
+import { fetchSingleFile } from "./fetch-single-file.js";
 
 export interface CopiedArtifacts {
   /** Lines for the run's record and agent.log: what was not copied and why. */
@@ -64,6 +65,20 @@ export async function copyArtifacts(
         copied.notes.push(...found.notes);
         if (found.problem !== null && !(await isFile(path.join(staging, SUBMISSION_FILE)))) {
           copied.submissionProblem = found.problem;
+          // Crowded out (not refused): ask for the file on its own, within the folder's byte budget.
+          const seen = report.skipped.find((e) => e.path === problemEntry);
+          const crowdedOut = seen === undefined || (seen.kind === "over-bytes" && seen.size <= budget.bytes);
+          if (crowdedOut && report.root?.type === "directory") {
+            const alone = await fetchSubmissionAlone(container, staging, budget.bytes);
+            if (alone === null) {
+              copied.submissionProblem = null;
+              copied.notes.push(
+                `${problemEntry}: copied on its own, apart from the rest of ${containerPath}`,
+              );
+            } else {
+              copied.notes.push(`${problemEntry}: asked for on its own, not copied: ${alone}`);
+            }
+          }
         }
       }
       await rm(layout[name], { recursive: true, force: true });
@@ -73,6 +88,27 @@ export async function copyArtifacts(
     }
   }
   return copied;
+}
+
+/** Copies /home/submission/submission.csv alone into `staging`; null when copied, else why not. */
+async function fetchSubmissionAlone(
+  container: AgentContainer,
+  staging: string,
+  maxBytes: number,
+): Promise<string | null> {
+  const file = path.posix.join(CONTAINER_PATHS.submission, SUBMISSION_FILE);
+  const tar = await container.archive(file);
+  if (tar === null) return `${file} was not in the container any more`;
+  try {
+    const outcome = await fetchSingleFile(tar, {
+      name: SUBMISSION_FILE,
+      dest: path.join(staging, SUBMISSION_FILE),
+      maxBytes,
+    });
+    return outcome.copied ? null : outcome.reason;
+  } catch (error) {
+    throw dockerError(`copy ${file} out of`, container.id, error);
+  }
 }
 
 async function isFile(file: string): Promise<boolean> {

@@ -77,6 +77,21 @@ describe.skipIf(skip)("the docker runtime, for an agent that writes a lot", () =
     expect(log).toContain("[bench] code/model.ckpt: 5 MiB, over the 3 MiB kept from /home/code");
   });
 
+  it("copies submission.csv on its own when more files than the folder's budget come before it", async () => {
+    const agent = inlineAgent(`
+      i=0; while [ $i -lt 150 ]; do echo "$i" > "$BENCH_SUBMISSION_DIR/a-$i.txt"; i=$((i+1)); done
+      cp "$BENCH_DATA_DIR/sample_submission.csv" "$BENCH_SUBMISSION_DIR/submission.csv"
+    `);
+    const spec = specFor(agent, competition, session, { sweepId, limits: { artifacts: small } });
+    const result = await new DockerRuntime({ client }).run(spec);
+    expect(result).toMatchObject({ endClass: "completed" });
+    expect(result.submissionPath).toBe(path.join(spec.runDir, "submission", "submission.csv"));
+    expect(readFileSync(result.submissionPath!, "utf8")).toBe(readFileSync(competition.sampleFile, "utf8"));
+    expect(result.notes).toContain(
+      "submission/submission.csv: copied on its own, apart from the rest of /home/submission",
+    );
+  });
+
   it("reports a submission over its own budget as such, and grades nothing", async () => {
     const agent = inlineAgent(`
       cp "$BENCH_DATA_DIR/sample_submission.csv" "$BENCH_SUBMISSION_DIR/submission.csv"

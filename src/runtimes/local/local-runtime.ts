@@ -1,46 +1,23 @@
-// The local runtime: the agent runs as a child process on this machine, in its own process group,
-// with the same directory contract as in a container, passed through environment variables. It is
-// bench's embedded default for trying things without Docker, and it ISOLATES NOTHING: the agent runs
-// with your user's rights and could read any file you can. Use the docker runtime for real sweeps.
+// The local runtime: the agent runs as a child process on this machine, with the same directory
+// contract as in a container, passed through environment variables. It is bench's embedded default for
+// trying things without Docker, and it ISOLATES NOTHING: the agent runs with your user's rights and could
+// read any file you can. Use the docker runtime for real sweeps.
 //
-// What it does enforce: the time limit (SIGTERM to the whole group, SIGKILL after the grace period),
-// a memory limit (a watchdog sums the group's resident memory and kills it past the limit), and
-// cancellation. The private answers are never passed to the agent.
+// What it does enforce (see supervise-agent.ts): the time limit, a memory limit, the writable folders'
+// budgets, a cap on agent.log, and cancellation, over every process the run starts (run-containment.ts:
+// a cgroup per run where the machine allows one), none of which outlives the run. The private answers
+// are never passed to the agent.
 
-import { spawn } from "node:child_process";
-import { createWriteStream, readdirSync, readFileSync } from "node:fs";
 import { BenchError } from "../../errors.js";
+import { CappedLogFile } from "../capped-log-file.js";
 import { createRunDir, findSubmission } from "../run-dir.js";
-import type { RunEndClass, RunHooks, RunResult, RunSpec, Runtime } from "../runtime.js";
-import { watchMemory } from "./memory-watchdog.js";
-
-const SESSION_ENV = "BENCH_SESSION_ID";
-
-/** Processes started by the local runtime (on Linux, from /proc), with their group and bench session. */
-function agentProcesses(): { pgid: number; sessionId: string }[] {
-  const found: { pgid: number; sessionId: string }[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync("/proc");
-  } catch {
-    return found;
-  }
-  const marker = `${SESSION_ENV}=`;
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const environ = readFileSync(`/proc/${entry}/environ`, "latin1").split("\0");
-      const session = environ.find((v) => v.startsWith(marker));
-      if (session === undefined) continue;
-      const stat = readFileSync(`/proc/${entry}/stat`, "latin1");
-      const pgid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
-      if (pgid > 1) found.push({ pgid, sessionId: session.slice(marker.length) });
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  return found;
-}
+import type { RunHooks, RunResult, RunSpec, Runtime } from "../runtime.js";
+import { formatBytes } from "./folder-budget.js";
+import { RUN_ENV, SESSION_ENV } from "./proc-scan.js";
+import { pruneFolder, pruneNotes } from "./prune-folder.js";
+import { reapLocalOrphans } from "./reap-orphans.js";
+import { type ContainmentChoice, RunContainment } from "./run-containment.js";
+import { superviseAgent } from "./supervise-agent.js";
 
 export const LOCAL_ISOLATION_WARNING =
   "the local runtime isolates nothing: agents run as your user, with your files and network. Use --runtime docker for untrusted agents.";
@@ -49,7 +26,7 @@ export const LOCAL_ISOLATION_WARNING =
 export function localEnvironment(
   spec: RunSpec,
   dirs: { submission: string; logs: string; code: string; score: string },
-) {
+): Record<string, string> {
   return {
     PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
     HOME: dirs.code,
@@ -60,25 +37,54 @@ export function localEnvironment(
     BENCH_CODE_DIR: dirs.code,
     BENCH_SCORE_DIR: dirs.score,
     COMPETITION_ID: spec.competitionId,
-    BENCH_RUN_ID: spec.runId,
-    // Lets a later bench find this agent's processes if this bench dies (see reapOrphans).
-    [SESSION_ENV]: spec.sessionId,
     TIME_LIMIT_SECS: String(Math.round(spec.limits.timeLimitMs / 1000)),
     ...spec.env,
+    // Last, so an agent's own env cannot change them: they are how bench finds every process of this
+    // run (see proc-scan.ts), and how a later bench finds them if this one dies (see reapOrphans).
+    [RUN_ENV]: spec.runId,
+    [SESSION_ENV]: spec.sessionId,
   };
 }
 
-function killGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // The group is already gone.
+export interface LocalRuntimeOptions {
+  /**
+   * How the processes of a run are tracked and killed: "auto" (default) takes a cgroup v2, else a
+   * cgroup v1, else finds them by the run id in their environment ("process-scan"). Naming a cgroup
+   * kind makes a run fail when that kind cannot be made here.
+   */
+  containment?: ContainmentChoice;
+  /** How long the agent's output is still read once it has exited. Default: 2,000 ms. */
+  logDrainMs?: number;
+  /** How often the writable folders are measured against their budgets. Default: 500 ms. */
+  folderPollMs?: number;
+}
+
+function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!(Number.isSafeInteger(value) && value > 0)) {
+    throw new TypeError(`LocalRuntime option ${name} must be a positive whole number, got ${String(value)}`);
   }
+  return value;
 }
 
 export class LocalRuntime implements Runtime {
   readonly name = "local" as const;
   readonly isolates = false;
+  readonly #containment: ContainmentChoice;
+  readonly #logDrainMs: number;
+  readonly #folderPollMs: number;
+
+  constructor(options: LocalRuntimeOptions = {}) {
+    const choice = options.containment ?? "auto";
+    if (!["auto", "cgroup2", "cgroup1", "process-scan"].includes(choice)) {
+      throw new TypeError(
+        `LocalRuntime option containment must be auto, cgroup2, cgroup1 or process-scan, got ${String(choice)}`,
+      );
+    }
+    this.#containment = choice;
+    this.#logDrainMs = positiveInteger("logDrainMs", options.logDrainMs, 2_000);
+    this.#folderPollMs = positiveInteger("folderPollMs", options.folderPollMs, 500);
+  }
 
   async preflight(): Promise<void> {
     if (process.platform === "win32") {
@@ -87,106 +93,88 @@ export class LocalRuntime implements Runtime {
   }
 
   /**
-   * Kills the process groups of agents whose bench died: each agent process carries its bench's
-   * session id in its environment, so it is found by that, never by a pid that may have been reused.
+   * Kills what the runs of dead bench sessions left running and removes their run cgroups. Processes
+   * are found by the session id in their environment (or their leftover cgroup), never by a pid that
+   * may have been reused. Returns how many runs had leftovers.
    */
-  async reapOrphans(isSessionAlive: (sessionId: string) => boolean): Promise<number> {
-    const groups = new Set<number>();
-    for (const { pgid, sessionId } of agentProcesses()) {
-      if (!isSessionAlive(sessionId)) groups.add(pgid);
-    }
-    for (const pgid of groups) killGroup(pgid, "SIGKILL");
-    return groups.size;
+  reapOrphans(isSessionAlive: (sessionId: string) => boolean): Promise<number> {
+    return reapLocalOrphans(isSessionAlive);
   }
 
-  run(spec: RunSpec, hooks: RunHooks = {}): Promise<RunResult> {
+  async run(spec: RunSpec, hooks: RunHooks = {}): Promise<RunResult> {
     const layout = createRunDir(spec.runDir);
-    const log = createWriteStream(layout.agentLog, { flags: "a" });
+    const log = new CappedLogFile(layout.agentLog, spec.limits.artifacts.agentLogBytes);
+    await log.opened();
     const startedAtMs = Date.now();
-    const [file, ...args] = spec.command;
-    return new Promise<RunResult>((resolve) => {
-      let reason: Exclude<RunEndClass, "completed" | "agent_error" | "infra_error"> | null = null;
-      let detail = "";
-      let settled = false;
-      const timers: NodeJS.Timeout[] = [];
-
-      const finish = (endClass: RunEndClass, exitCode: number | null, message: string) => {
-        if (settled) return;
-        settled = true;
-        for (const t of timers) clearTimeout(t);
-        watchdog?.stop();
-        hooks.signal?.removeEventListener("abort", onAbort);
-        log.end(() => {
-          const submission = findSubmission(spec.runDir);
-          const note = submission.problem ? ` ${submission.problem}` : "";
-          resolve({
-            endClass,
-            exitCode,
-            message: message + note,
-            startedAtMs,
-            finishedAtMs: Date.now(),
-            submissionPath: submission.path,
-          });
-        });
+    let containment: RunContainment;
+    try {
+      containment = new RunContainment(spec, this.#containment);
+    } catch (error) {
+      const message = `the run's ${this.#containment} could not be made: ${(error as Error).message}`;
+      log.note(`infra_error: ${message}`);
+      await log.close();
+      return {
+        endClass: "infra_error",
+        exitCode: null,
+        message,
+        startedAtMs,
+        finishedAtMs: Date.now(),
+        submissionPath: null,
       };
-
-      const child = spawn(file!, args, {
-        cwd: layout.code,
+    }
+    const notes: string[] = [];
+    if (containment.fallbackNote !== null) notes.push(containment.fallbackNote);
+    let outcome: Awaited<ReturnType<typeof superviseAgent>>;
+    try {
+      outcome = await superviseAgent({
+        spec,
+        layout,
         env: localEnvironment(spec, layout),
-        detached: true, // its own process group, so the whole tree can be stopped together
-        stdio: ["ignore", "pipe", "pipe"],
+        containment,
+        output: log.sink,
+        hooks,
+        startedAtMs,
+        logDrainMs: this.#logDrainMs,
+        folderPollMs: this.#folderPollMs,
       });
-      child.stdout.pipe(log, { end: false });
-      child.stderr.pipe(log, { end: false });
-
-      const stop = (why: typeof reason, message: string) => {
-        if (reason !== null || child.pid === undefined) return;
-        reason = why;
-        detail = message;
-        killGroup(child.pid, "SIGTERM");
-        timers.push(setTimeout(() => killGroup(child.pid!, "SIGKILL"), spec.limits.stopGraceMs));
-      };
-      const onAbort = () => stop("cancelled", "the run was cancelled");
-      const watchdog =
-        child.pid === undefined
-          ? null
-          : watchMemory(child.pid, spec.limits.memoryBytes, (rss) => {
-              if (reason !== null) return;
-              reason = "out_of_memory";
-              detail = `the agent used ${(rss / 2 ** 20).toFixed(0)} MiB, above its ${(spec.limits.memoryBytes / 2 ** 20).toFixed(0)} MiB limit, and was killed`;
-              killGroup(child.pid!, "SIGKILL");
-            });
-
-      child.on("error", (error: NodeJS.ErrnoException) => {
-        const message =
-          error.code === "ENOENT"
-            ? `the agent's command "${file}" was not found on this machine (local runtime): install it or fix the agent's command.`
-            : `the agent could not be started: ${error.message}`;
-        finish("infra_error", null, message);
-      });
-      child.on("spawn", () => {
-        hooks.onStarted?.({ startedAtMs, ...(child.pid === undefined ? {} : { pid: child.pid }) });
-        timers.push(
-          setTimeout(
-            () =>
-              stop(
-                "timed_out",
-                `the agent ran past its time limit of ${Math.round(spec.limits.timeLimitMs / 1000)} s and was stopped`,
-              ),
-            spec.limits.timeLimitMs,
-          ),
+    } catch (error) {
+      await log.close();
+      throw error;
+    } finally {
+      if (!(await containment.release())) {
+        notes.push(
+          "some of the run's processes could not be killed or its cgroup removed; a later bench will reap them",
         );
-        if (hooks.signal?.aborted) onAbort();
-        else hooks.signal?.addEventListener("abort", onAbort, { once: true });
-      });
-      child.on("close", (code, signal) => {
-        // Stop any stragglers the agent left in its group.
-        if (child.pid !== undefined) killGroup(child.pid, "SIGKILL");
-        if (reason !== null) return finish(reason, code, detail);
-        if (code === 0) return finish("completed", 0, "the agent exited normally");
-        const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-        finish("agent_error", code, `the agent ${how}; see agent.log`);
-      });
-    });
+      }
+    }
+    const finishedAtMs = Date.now();
+    notes.push(...outcome.notes);
+    // Nothing of the run writes any more: what exceeds a folder's budget can go.
+    const { artifacts } = spec.limits;
+    const pruned = [
+      pruneFolder(layout.submission, "submission", artifacts.submission, "submission.csv"),
+      pruneFolder(layout.logs, "logs", artifacts.logs),
+      pruneFolder(layout.code, "code", artifacts.code),
+    ].filter((report) => report !== null);
+    notes.push(...pruneNotes(pruned));
+    if (log.truncated) {
+      notes.push(
+        `agent.log kept the first ${formatBytes(artifacts.agentLogBytes)} of the agent's output; the rest was dropped`,
+      );
+    }
+    const submission = findSubmission(spec.runDir);
+    const message = submission.problem ? `${outcome.message} ${submission.problem}` : outcome.message;
+    for (const note of notes) log.note(note);
+    log.note(`${outcome.endClass}: ${message}`);
+    await log.close();
+    return {
+      endClass: outcome.endClass,
+      exitCode: outcome.exitCode,
+      message,
+      startedAtMs,
+      finishedAtMs,
+      submissionPath: submission.path,
+      ...(notes.length > 0 ? { notes } : {}),
+    };
   }
 }
