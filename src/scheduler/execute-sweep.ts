@@ -135,7 +135,10 @@ export async function executeSweep(
   const sessionId = currentSessionId();
   try {
     const reaped = await runtime.reapOrphans(isSessionAlive);
-    if (reaped > 0) notice(`removed ${reaped} container(s) left behind by a bench that is no longer running`);
+    if (reaped > 0) {
+      const what = runtime.name === "docker" ? "container(s)" : "run(s)' leftover processes";
+      notice(`removed ${reaped} ${what} left behind by a bench that is no longer running`);
+    }
 
     const graders = new Map<string, { id: string; version: number }>();
     for (const c of competitions) graders.set(c.id, await grading.graderOf(c.id));
