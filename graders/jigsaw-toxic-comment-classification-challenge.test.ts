@@ -96,7 +96,7 @@ describe("jigsaw-toxic-comment-classification-challenge", () => {
     [
       "a scored row holds text",
       () => setCell(random, 0, "obscene", "abc"),
-      /column "obscene", row 1 \(line 2\) \(id [0-9a-f]{16}\) "abc" is not a number/,
+      /column "obscene", row 1 \(line 2\) \(id "[0-9a-f]{16}"\) "abc" is not a number/,
     ],
     [
       "a scored row is empty",

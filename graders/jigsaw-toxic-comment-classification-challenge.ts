@@ -18,6 +18,7 @@ import { sortedRows } from "../src/grading/blocks/sort-order.js";
 import { type Column, cellDisplay } from "../src/grading/csv/column.js";
 import type { Frame } from "../src/grading/csv/frame.js";
 import type { Grader } from "../src/grading/grader.js";
+import { excerptList } from "../src/grading/input-excerpt.js";
 import { type GradeOutcome, InvalidSubmission } from "../src/grading/invalid-submission.js";
 import { meanColumnwiseRocAuc } from "../src/grading/metrics/roc-auc.js";
 import { roundHalfEven } from "../src/grading/metrics/round-score.js";
@@ -61,9 +62,9 @@ function scoresAt(submission: Frame, name: string, rows: ArrayLike<number>): Flo
         v === undefined
           ? `${cellDisplay(column, row)} is not a number`
           : `is ${Number.isNaN(v) ? "empty or NaN" : v}`;
-      const id = idKey(columnOf(submission, ID), row);
+      const id = cellDisplay(columnOf(submission, ID), row); // quoted and cut short: ids can be huge
       throw new InvalidSubmission(
-        `${submission.source}: column "${name}", ${rowLabel(submission, row)} (id ${String(id)}) ${what}; every scored row needs a finite number (only rows the answers do not score may hold anything).`,
+        `${submission.source}: column "${name}", ${rowLabel(submission, row)} (id ${id}) ${what}; every scored row needs a finite number (only rows the answers do not score may hold anything).`,
       );
     }
     return v;
@@ -122,7 +123,7 @@ export const grader: Grader = {
     const extra = submission.columns.filter((c) => c !== ID && !classes.includes(c));
     if (extra.length > 0) {
       throw new InvalidSubmission(
-        `${submission.source}: unexpected column(s) ${extra.map((c) => `"${c}"`).join(", ")}; write exactly "${ID}" and the six classes ${classes.join(", ")}. (The reference scores every non-id column against the six labels by position, and fails with a seventh.)`,
+        `${submission.source}: unexpected column(s) ${excerptList(extra)}; write exactly "${ID}" and the six classes ${classes.join(", ")}. (The reference scores every non-id column against the six labels by position, and fails with a seventh.)`,
       );
     }
 

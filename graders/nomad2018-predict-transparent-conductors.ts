@@ -13,6 +13,7 @@ import { alignById, permute } from "../src/grading/align-by-id.js";
 import { callMetric } from "../src/grading/blocks/metric-call.js";
 import type { Frame } from "../src/grading/csv/frame.js";
 import type { Grader } from "../src/grading/grader.js";
+import { excerptList } from "../src/grading/input-excerpt.js";
 import { type GradeOutcome, InvalidSubmission } from "../src/grading/invalid-submission.js";
 import { rmsle } from "../src/grading/metrics/regression.js";
 import { roundHalfEven } from "../src/grading/metrics/round-score.js";
@@ -56,7 +57,7 @@ export const grader: Grader = {
       });
     if (!submission.has(ID)) {
       throw malformed(
-        `${submission.source}: missing column "${ID}"; write the test set's id on every row so that predictions can be matched to materials (the header has: ${submission.columns.join(", ")}).`,
+        `${submission.source}: missing column "${ID}"; write the test set's id on every row so that predictions can be matched to materials (the header has: ${excerptList(submission.columns)}).`,
       );
     }
     let rowOf: Int32Array;

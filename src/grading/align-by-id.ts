@@ -5,7 +5,13 @@
 // number 5 never equals the text "5".
 
 import { joinIdsOnBytes } from "./byte-id-join.js";
-import { type Column, cellDisplay, isNumericColumn, parseNumberCell } from "./csv/column.js";
+import {
+  type Column,
+  cellDisplay,
+  isNumericColumn,
+  isOutOfRangeInteger,
+  parseNumberCell,
+} from "./csv/column.js";
 import type { Frame } from "./csv/frame.js";
 import { InvalidSubmission } from "./invalid-submission.js";
 import { columnOf, rowLabel } from "./submission-checks.js";
@@ -42,8 +48,12 @@ function typeMismatch(
   let example = "";
   if (isNumericColumn(answersColumn) && column.kind === "object") {
     const bad = column.values.findIndex((v) => typeof v === "string" && parseNumberCell(v) === undefined);
+    const huge =
+      bad >= 0 ? -1 : column.values.findIndex((v) => typeof v === "string" && isOutOfRangeInteger(v));
     if (bad >= 0)
       example = ` (${rowLabel(submission, bad)} has ${cellDisplay(column, bad)}, so every id was read as text)`;
+    else if (huge >= 0)
+      example = ` (${rowLabel(submission, huge)} has ${cellDisplay(column, huge)}, an integer beyond int64 and uint64, so every id was read as text)`;
   }
   return new InvalidSubmission(
     `${submission.source}: ids in column "${name}" are ${describeKind(column)}, but the answers' ids are ${describeKind(answersColumn)}${example}; no id can match.`,

@@ -94,6 +94,7 @@ export class CompetitionGrading {
         prepared.answers ??= readCsvFile(prepared.answersPath);
         return prepared.answers;
       },
+      answersPath: prepared.answersPath,
       thresholds: prepared.thresholds,
       refusal: options.refusal,
       metricLowerIsBetter: manifest.metric.direction === "lower",

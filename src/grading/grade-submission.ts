@@ -1,20 +1,20 @@
 // Grades one submission file for one competition, as MLE-bench's grade_csv does: check the file,
 // run the competition's grader, round the score to 5 decimals (numpy's half-to-even), then compare it
 // with the leaderboard's thresholds. Every outcome is a report: a missing or invalid submission is
-// reported with the reason, never thrown. Only bench's own bugs escape as exceptions.
+// reported with the reason, never thrown, and so is any error the submission provokes (see
+// submission-failure.ts). Only problems with the answers and bench's configuration are thrown.
 
 import { existsSync, lstatSync } from "node:fs";
 import { extname } from "node:path";
-import { isBenchError } from "../errors.js";
 import type { Frame } from "./csv/frame.js";
-import { readCsvFile } from "./csv/frame.js";
 import type { CompetitionReport } from "./grade-report.js";
 import type { Grader } from "./grader.js";
-import { InvalidSubmission } from "./invalid-submission.js";
+import { limitMessage } from "./input-excerpt.js";
 import { awardMedals, type MedalThresholds } from "./medals.js";
-import { MetricInputError } from "./metrics/metric-input-error.js";
 import { roundHalfEven } from "./metrics/round-score.js";
 import { normalizedScore, type RebenchNormalization } from "./normalized-score.js";
+import { submissionFailure } from "./submission-failure.js";
+import { readSubmission } from "./submission-file.js";
 
 export interface GradeRequest {
   competitionId: string;
@@ -22,6 +22,8 @@ export interface GradeRequest {
   grader: Grader;
   /** Loads the answers; called at most once, and only when the submission exists. */
   answers: () => Frame;
+  /** The answers file, which the submission must not be (see submission-file.ts). */
+  answersPath?: string | undefined;
   /** The leaderboard's thresholds, or null for a competition without a leaderboard. */
   thresholds: MedalThresholds | null;
   /** The metric's own direction: a disagreement with the leaderboard is reported in `notes`. */
@@ -78,35 +80,40 @@ export function gradeSubmission(request: GradeRequest): CompetitionReport {
   });
 
   const path = request.submissionPath;
-  if (request.refusal !== undefined) return invalid(true, request.refusal);
+  const failed = (error: unknown): CompetitionReport => {
+    const failure = submissionFailure(path, error);
+    if (failure === undefined) throw error;
+    if (failure.note !== undefined) notes.push(failure.note);
+    return invalid(true, failure.error);
+  };
+
+  if (request.refusal !== undefined) return invalid(true, limitMessage(request.refusal));
   if (!existsSync(path)) {
     return invalid(false, `${path}: no submission file was found.`);
   }
-  if (lstatSync(path).isDirectory()) {
+  if (lstatSync(path, { throwIfNoEntry: false })?.isDirectory()) {
     return invalid(false, `${path}: is a directory, not a submission file.`);
   }
   if (extname(path).toLowerCase() !== ".csv") {
     return invalid(true, `${path}: a submission must be a .csv file (the reference grades nothing else).`);
   }
 
+  // The submission first: whatever goes wrong reading it is its verdict.
+  let submission: Frame;
+  try {
+    submission = readSubmission(path, request.answersPath);
+  } catch (error) {
+    return failed(error);
+  }
+  // Then the answers, outside the try: a problem there is bench's data, not the submission's fault.
+  const answers = request.answers();
   let score: number;
   try {
-    const submission = readCsvFile(path);
-    const outcome = request.grader.grade(submission, request.answers());
-    notes.push(...outcome.notes);
+    const outcome = request.grader.grade(submission, answers);
+    notes.push(...outcome.notes.map((note) => limitMessage(note)));
     score = roundHalfEven(outcome.score, 5);
   } catch (error) {
-    if (error instanceof InvalidSubmission) {
-      if (error.referenceNote) notes.push(error.referenceNote);
-      return invalid(true, error.message);
-    }
-    if (error instanceof MetricInputError) return invalid(true, `${path}: ${error.message}`);
-    // A malformed CSV (unclosed quote, ragged rows) is the submission's fault; missing answers are not.
-    if (isBenchError(error) && (error.code === "CSV_MALFORMED" || error.code === "FILE_TOO_LARGE")) {
-      if (error.message.startsWith(path))
-        return invalid(true, error.message + (error.hint ? ` ${error.hint}` : ""));
-    }
-    throw error;
+    return failed(error);
   }
 
   const medals = thresholds === null ? emptyMedals() : awardMedals(score, thresholds);

@@ -3,6 +3,7 @@
 
 import { type Column, cellDisplay, parseNumberCell } from "./csv/column.js";
 import type { Frame } from "./csv/frame.js";
+import { excerpt, excerptList } from "./input-excerpt.js";
 import { InvalidSubmission } from "./invalid-submission.js";
 
 /** "row 5 (line 6)": data rows count from 1 after the header; lines are the file's. */
@@ -15,13 +16,15 @@ export function requireColumns(frame: Frame, names: readonly string[]): void {
   const missing = names.filter((name) => !frame.has(name));
   if (missing.length === 0) return;
   const hints = missing.map((name) => {
-    const near = frame.columns.find((c) => c.trim().toLowerCase() === name.toLowerCase());
+    // A name far longer than the wanted one cannot be a near miss: skip lower-casing megabytes.
+    const near = frame.columns.find(
+      (c) => c.length < name.length + 64 && c.trim().toLowerCase() === name.toLowerCase(),
+    );
     return near === undefined
-      ? `"${name}"`
-      : `"${name}" (found "${near}": names are case- and space-sensitive)`;
+      ? excerpt(name)
+      : `${excerpt(name)} (found ${excerpt(near)}: names are case- and space-sensitive)`;
   });
-  const found =
-    frame.columns.length > 8 ? `${frame.columns.slice(0, 8).join(", ")}, ...` : frame.columns.join(", ");
+  const found = frame.columns.length === 0 ? "nothing" : excerptList(frame.columns);
   throw new InvalidSubmission(
     `${frame.source}: missing column${missing.length > 1 ? "s" : ""} ${hints.join(", ")}; the header has: ${found}.`,
   );
@@ -34,7 +37,7 @@ export function requireExactColumns(frame: Frame, names: readonly string[]): voi
   const extra = frame.columns.filter((c) => !expected.has(c));
   if (extra.length > 0) {
     throw new InvalidSubmission(
-      `${frame.source}: unexpected column${extra.length > 1 ? "s" : ""} ${extra.map((c) => `"${c}"`).join(", ")}; this competition accepts exactly the columns ${names.map((c) => `"${c}"`).join(", ")}.`,
+      `${frame.source}: unexpected column${extra.length > 1 ? "s" : ""} ${excerptList(extra)}; this competition accepts exactly the columns ${names.map((c) => `"${c}"`).join(", ")}.`,
       { referenceNote: "The reference also rejects a submission whose column set is not exactly this one." },
     );
   }

@@ -2,6 +2,7 @@
 // report was produced, invalid submissions included; usage problems (unknown competition, missing
 // data, a malformed batch file) exit non-zero before anything is graded.
 
+import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
@@ -127,6 +128,28 @@ function timestamp(date: Date): string {
     .replace(/\.\d+Z$/, "-UTC");
 }
 
+/**
+ * Writes `content` to a new file `<timestamp>-<pid>-<random>_grading_report.json` in `dir` and returns
+ * its path. The reference names reports by the second alone, so two batches in one second overwrote
+ * each other; here the name carries the process and a random part, and the file is created with
+ * "wx" (fail if it exists), trying another name in the unlikely case that one is taken. No underscore
+ * is added before `_grading_report`: importers read such a name as generic and take the run group
+ * from the folder, as for the reference's names.
+ */
+export function writeBatchReport(dir: string, content: string, now: Date = new Date()): string {
+  mkdirSync(dir, { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    const unique = `${process.pid}-${randomBytes(3).toString("hex")}`;
+    const file = path.join(dir, `${timestamp(now)}-${unique}_grading_report.json`);
+    try {
+      writeFileSync(file, content, { flag: "wx" });
+      return file;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 20) throw error;
+    }
+  }
+}
+
 export function registerGradeCommand(program: Command): void {
   program
     .command("grade")
@@ -165,9 +188,7 @@ export function registerGradeCommand(program: Command): void {
         for (const entry of entries)
           reports.push(await grading.grade(entry.competition_id, entry.submission_path));
         const aggregate = aggregateReports(reports);
-        mkdirSync(flags.outputDir ?? ".", { recursive: true });
-        const out = path.join(flags.outputDir ?? ".", `${timestamp(new Date())}_grading_report.json`);
-        writeFileSync(out, `${JSON.stringify(aggregate, null, 2)}\n`);
+        const out = writeBatchReport(flags.outputDir ?? ".", `${JSON.stringify(aggregate, null, 2)}\n`);
         const recorded =
           flags.store === false
             ? ""

@@ -4,6 +4,9 @@
 // ("object"), where missing cells stay missing. Graders depend on this: the reference compares ids
 // and labels with the types pandas gave them (800000 equals 800000.0; 5 never equals "5").
 
+import { excerpt } from "../input-excerpt.js";
+import { infinitySign, integerSignificantDigits, isDecimalText } from "./number-text.js";
+
 /** The cell texts pandas 2.x reads as missing (NaN) by default. */
 export const PANDAS_NA_STRINGS: ReadonlySet<string> = new Set([
   "",
@@ -40,29 +43,37 @@ export type Column =
   /** pandas object: text (or True/False with gaps); null is a missing cell. */
   | { readonly kind: "object"; readonly values: readonly (string | boolean | null)[] };
 
-const INT_PATTERN = /^\s*[+-]?\d+\s*$/;
-const FLOAT_PATTERN = /^\s*[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)\s*$/;
-const INF_PATTERN = /^\s*([+-]?)inf(?:inity)?\s*$/i;
 const TRUE_WORDS = new Set(["True", "TRUE", "true"]);
 const FALSE_WORDS = new Set(["False", "FALSE", "false"]);
 // Integer cells outside int64 and uint64 make pandas keep the whole column as text.
 const UINT64_MAX = 18446744073709551615n;
 const INT64_MIN = -9223372036854775808n;
+/** Digits of UINT64_MAX: an integer with more significant digits is out of range at once. */
+const UINT64_DIGITS = 20;
 
 /** Parses one cell as pandas would parse a number, or returns undefined when it is not one. */
 export function parseNumberCell(text: string): number | undefined {
-  if (FLOAT_PATTERN.test(text)) return Number(text);
-  const inf = INF_PATTERN.exec(text);
-  if (inf) return inf[1] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (isDecimalText(text)) return Number(text);
+  const sign = infinitySign(text);
+  if (sign !== 0) return sign < 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   return undefined;
 }
 
-function fitsPandasInteger(text: string): boolean {
+/** For an integer cell with `significant` digits: true when it fits pandas' int64 or uint64. */
+function fitsPandasInteger(text: string, significant: number): boolean {
+  if (significant <= 18) return true;
+  // Counting digits first keeps BigInt to at most 20 of them, whatever the cell's length.
+  if (significant > UINT64_DIGITS) return false;
   const trimmed = text.trim();
-  // Fast path: up to 18 digits always fit.
-  if (trimmed.replace(/^[+-]/, "").length <= 18) return true;
-  const value = BigInt(trimmed);
+  const magnitude = BigInt(trimmed.slice(trimmed.length - significant)); // leading zeros dropped
+  const value = trimmed.startsWith("-") ? -magnitude : magnitude;
   return value <= UINT64_MAX && value >= INT64_MIN;
+}
+
+/** True for an integer cell beyond int64 and uint64, which makes pandas read its column as text. */
+export function isOutOfRangeInteger(text: string): boolean {
+  const significant = integerSignificantDigits(text);
+  return significant >= 0 && !fitsPandasInteger(text, significant);
 }
 
 /**
@@ -95,8 +106,9 @@ export function inferColumn(rowCount: number, textAt: (row: number) => string | 
   let allBool = true;
   for (const text of texts) {
     if (text === null) continue;
-    const isInteger = INT_PATTERN.test(text);
-    if (isInteger && !fitsPandasInteger(text)) {
+    const significant = integerSignificantDigits(text);
+    const isInteger = significant >= 0;
+    if (isInteger && !fitsPandasInteger(text, significant)) {
       allInt = false;
       allNumeric = false;
     }
@@ -121,7 +133,7 @@ export function inferColumn(rowCount: number, textAt: (row: number) => string | 
   return { kind: "object", values: texts };
 }
 
-/** A cell as a person would read it in an error message. */
+/** A cell as a person would read it in an error message: text is quoted, escaped and cut short. */
 export function cellDisplay(column: Column, row: number): string {
   switch (column.kind) {
     case "int":
@@ -135,7 +147,7 @@ export function cellDisplay(column: Column, row: number): string {
     case "object": {
       const v = column.values[row];
       if (v === null || v === undefined) return "(empty)";
-      return typeof v === "boolean" ? (v ? "True" : "False") : JSON.stringify(v);
+      return typeof v === "boolean" ? (v ? "True" : "False") : excerpt(v);
     }
   }
 }

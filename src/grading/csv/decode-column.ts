@@ -4,6 +4,7 @@
 // same Column that inferColumn would give; only the speed differs.
 
 import { type Column, inferColumn, MAX_NA_LENGTH, PANDAS_NA_STRINGS, parseNumberCell } from "./column.js";
+import { integerSignificantDigits } from "./number-text.js";
 import { FIELD_MISSING, FIELD_QUOTED, fieldText, type TokenizedCsv } from "./tokenize-csv.js";
 
 // Exact powers of ten: 10^0 .. 10^22 are all representable in float64.
@@ -148,12 +149,14 @@ export function decodeColumn(table: TokenizedCsv, c: number, width: number): Col
       missing++;
       continue;
     }
-    if (flag & FIELD_QUOTED || /^\s*[+-]?\d{19,}\s*$/.test(text)) {
+    // A scanner, not a regular expression: a cell of ten million digits must not exhaust the stack.
+    const significant = integerSignificantDigits(text);
+    if (flag & FIELD_QUOTED || significant >= 19) {
       // Rare: let the general inference decide the whole column (quoted numbers, huge integers).
       numeric = false;
       break;
     }
-    if (/^\s*[+-]?\d+\s*$/.test(text)) {
+    if (significant >= 0) {
       values[row] = Number(text); // a 16–18 digit integer: still int64 in pandas
       continue;
     }

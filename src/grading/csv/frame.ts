@@ -1,14 +1,11 @@
 // A read-only table read from a CSV file, with pandas' column names and types. Columns are decoded
 // lazily on first use, so a 60-column answers file costs only the columns a grader reads.
 
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { BenchError } from "../../errors.js";
 import type { Column } from "./column.js";
+import { type CsvLimits, csvLimits } from "./csv-limits.js";
 import { decodeColumn } from "./decode-column.js";
+import { type OpenedFile, readRegularFile } from "./read-regular-file.js";
 import { type TokenizedCsv, tokenizeCsv } from "./tokenize-csv.js";
-
-/** Files above this size are refused rather than read into memory (override: BENCH_MAX_CSV_BYTES). */
-export const DEFAULT_MAX_CSV_BYTES = 2 * 1024 ** 3;
 
 export interface Frame {
   /** The file path (or a label) used in every message about this table. */
@@ -99,59 +96,24 @@ function mangleDuplicates(header: readonly string[]): string[] {
   });
 }
 
-/** Parses CSV text or bytes already in memory. */
-export function parseCsv(content: Buffer | string, source: string): Frame {
+/** Parses CSV text or bytes already in memory, within `limits` (see csv-limits.ts). */
+export function parseCsv(content: Buffer | string, source: string, limits: Partial<CsvLimits> = {}): Frame {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-  return new CsvFrame(source, tokenizeCsv(bytes, source));
+  return new CsvFrame(source, tokenizeCsv(bytes, source, csvLimits(limits)));
 }
 
-/** Reads and parses a CSV file, refusing files larger than `maxBytes`. */
-export function readCsvFile(path: string, options: { maxBytes?: number } = {}): Frame {
-  const maxBytes = options.maxBytes ?? maxBytesFromEnv();
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BenchError("DATA_MISSING", `${path}: cannot open the file (${code ?? String(error)}).`, {
-      hint: code === "ENOENT" ? "Check the path; it is relative to the current directory." : undefined,
-      cause: error,
-    });
-  }
-  try {
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) {
-      throw new BenchError(
-        "FILE_TOO_LARGE",
-        `${path}: the file is ${formatBytes(size)}, above the ${formatBytes(maxBytes)} bench reads.`,
-        { hint: "Check that this is the right file; raise the limit with BENCH_MAX_CSV_BYTES if it is." },
-      );
-    }
-    const bytes = Buffer.allocUnsafe(size);
-    let offset = 0;
-    while (offset < size) {
-      const read = readSync(fd, bytes, offset, size - offset, offset);
-      if (read === 0) break;
-      offset += read;
-    }
-    return parseCsv(offset === size ? bytes : bytes.subarray(0, offset), path);
-  } finally {
-    closeSync(fd);
-  }
+export interface ReadCsvOptions extends Partial<CsvLimits> {
+  /** Called once the file is open and known to be regular, before it is read; throw to refuse it. */
+  readonly accept?: (file: OpenedFile) => void;
 }
 
-function maxBytesFromEnv(): number {
-  const raw = process.env.BENCH_MAX_CSV_BYTES;
-  if (raw === undefined || raw === "") return DEFAULT_MAX_CSV_BYTES;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new BenchError("USAGE", `BENCH_MAX_CSV_BYTES must be a positive number of bytes, got "${raw}".`);
-  }
-  return value;
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GiB`;
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
-  return `${n} bytes`;
+/**
+ * Reads and parses a CSV file: only a regular file (links followed) smaller than maxBytes, and
+ * within the other limits of csv-limits.ts.
+ */
+export function readCsvFile(path: string, options: ReadCsvOptions = {}): Frame {
+  const { accept, ...overrides } = options;
+  const limits = csvLimits(overrides);
+  const bytes = readRegularFile(path, { maxBytes: limits.maxBytes, ...(accept ? { accept } : {}) });
+  return new CsvFrame(path, tokenizeCsv(bytes, path, limits));
 }

@@ -5,11 +5,23 @@
 
 import { isAscii } from "node:buffer";
 import { BenchError } from "../../errors.js";
+import {
+  fieldTooLong,
+  tooManyCells,
+  tooManyColumns,
+  tooManyFields,
+  tooMuchPadding,
+} from "./csv-limit-errors.js";
+import { type CsvLimits, DEFAULT_CSV_LIMITS } from "./csv-limits.js";
+import { GrowableInt32, GrowableUint8 } from "./growable-arrays.js";
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+
+/** The limits the tokenizer enforces (the file's size is the reader's). */
+export type TokenizerLimits = Pick<CsvLimits, "maxFieldBytes" | "maxColumns" | "maxCells">;
 
 /** Field flag bits, one byte per field. */
 export const FIELD_MISSING = 1; // the row was short: pandas fills NaN
@@ -29,77 +41,32 @@ export interface TokenizedCsv {
   readonly lines: Int32Array;
 }
 
-class GrowableInt32 {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(Math.max(16, capacity));
-  }
-  /** Empties the array and sizes it for `capacity` values. */
-  reset(capacity: number): void {
-    this.data = new Int32Array(Math.max(16, capacity));
-    this.length = 0;
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
-  }
-  trimmed(): Int32Array {
-    return this.data.subarray(0, this.length);
-  }
-}
-
-class GrowableUint8 {
-  data: Uint8Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Uint8Array(Math.max(16, capacity));
-  }
-  reset(capacity: number): void {
-    this.data = new Uint8Array(Math.max(16, capacity));
-    this.length = 0;
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint8Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
-  }
-  trimmed(): Uint8Array {
-    return this.data.subarray(0, this.length);
-  }
-}
-
 /** Decodes one field's text. Quoted fields lose their quotes; "" inside becomes ". */
 export function fieldText(bytes: Buffer, start: number, end: number, flag: number, ascii: boolean): string {
   if ((flag & FIELD_QUOTED) === 0) {
     return ascii ? bytes.toString("latin1", start, end) : bytes.toString("utf8", start, end);
   }
-  // Slow path: walk the raw field, dropping quote characters that open/close a quoted section and
-  // keeping the second of each doubled pair. `"ab"cd` reads as `abcd`, as pandas does.
-  const raw = ascii ? bytes.toString("latin1", start, end) : bytes.toString("utf8", start, end);
-  let out = "";
+  // Slow path: copy the field's bytes, dropping quote characters that open/close a quoted section
+  // and keeping the second of each doubled pair. `"ab"cd` reads as `abcd`, as pandas does. Bytes, not
+  // a string built a character at a time: that made a chain of millions of strings for a long field.
+  // A quote byte is never part of a multi-byte UTF-8 character, so this is safe for any text.
+  const out = Buffer.allocUnsafe(end - start);
+  let length = 0;
   let inQuotes = false;
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
-    if (ch === '"') {
-      if (inQuotes && raw[i + 1] === '"') {
-        out += '"';
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (b === QUOTE) {
+      if (inQuotes && bytes[i + 1] === QUOTE && i + 1 < end) {
+        out[length++] = QUOTE;
         i++;
       } else {
         inQuotes = !inQuotes;
       }
     } else {
-      out += ch;
+      out[length++] = b;
     }
   }
-  return out;
+  return ascii ? out.toString("latin1", 0, length) : out.toString("utf8", 0, length);
 }
 
 /** Line breaks (\n, or a lone \r) from `from` to the end: native memchr does the scanning. */
@@ -111,11 +78,18 @@ function countLineBreaks(bytes: Buffer, from: number): number {
 }
 
 /**
- * Tokenizes `bytes` (the whole file). `source` names the file in error messages.
- * Throws CSV_MALFORMED for an empty file, an unterminated quote, or a row with more fields than
- * the header (pandas refuses those too, or silently re-indexes; either way the file is not a table).
+ * Tokenizes `bytes` (the whole file) within `limits`. `source` names the file in error messages.
+ * Throws CSV_MALFORMED for an empty file, an unterminated quote, a row with more fields than the
+ * header (pandas refuses those too, or silently re-indexes; either way the file is not a table), and
+ * a field, a header or a table above its limit. Limits are checked on byte offsets, before any string
+ * or per-cell storage is made, so a hostile file costs little more than its own bytes.
  */
-export function tokenizeCsv(bytes: Buffer, source: string): TokenizedCsv {
+export function tokenizeCsv(
+  bytes: Buffer,
+  source: string,
+  limits: TokenizerLimits = DEFAULT_CSV_LIMITS,
+): TokenizedCsv {
+  const { maxFieldBytes, maxColumns, maxCells } = limits;
   let pos = 0;
   const n = bytes.length;
   if (n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) pos = 3;
@@ -135,8 +109,8 @@ export function tokenizeCsv(bytes: Buffer, source: string): TokenizedCsv {
     });
   }
 
-  // Sized for the header first; once its width is known, for every line of the file (an upper bound
-  // on the rows), so the arrays are allocated once and hold no slack worth mentioning.
+  // Sized for the header first; once its width is known, for the cells the rest of the file can hold,
+  // so the arrays are allocated once and hold no slack worth mentioning.
   const starts = new GrowableInt32(64);
   const ends = new GrowableInt32(64);
   const flags = new GrowableUint8(64);
@@ -146,6 +120,31 @@ export function tokenizeCsv(bytes: Buffer, source: string): TokenizedCsv {
   let header: string[] = [];
   let rowFields = 0;
   let rowLine = line;
+  // Short rows are padded with missing cells, as pandas does; a 2-byte row under a wide header would
+  // otherwise cost megabytes, so padding is allowed one cell per byte of the file (or 2^20).
+  const paddingBudget = Math.max(2 ** 20, n);
+  let padded = 0;
+
+  const pushField = (start: number, end: number, flag: number): void => {
+    if (end - start > maxFieldBytes) {
+      const place = {
+        line: rowLine,
+        row: columnCount < 0 ? 0 : lines.length + 1,
+        column: rowFields + 1,
+        name: header[rowFields],
+      };
+      throw fieldTooLong(source, place, end - start, maxFieldBytes);
+    }
+    rowFields++;
+    if (columnCount < 0) {
+      if (rowFields > maxColumns) throw tooManyColumns(source, maxColumns);
+    } else if (rowFields > columnCount) {
+      return; // a row wider than the header: counted, not stored, and refused at its end
+    }
+    starts.push(start);
+    ends.push(end);
+    flags.push(flag);
+  };
 
   const endRow = (): void => {
     if (columnCount < 0) {
@@ -157,19 +156,19 @@ export function tokenizeCsv(bytes: Buffer, source: string): TokenizedCsv {
       header = texts;
       columnCount = rowFields;
       const rows = countLineBreaks(bytes, pos) + 1;
-      starts.reset(rows * columnCount);
-      ends.reset(rows * columnCount);
-      flags.reset(rows * columnCount);
+      // Each field but a row's last ends at a comma: a file holds at most (bytes + rows) fields.
+      const cells = Math.min(rows * columnCount, n - pos + rows, maxCells + columnCount);
+      starts.reset(cells);
+      ends.reset(cells);
+      flags.reset(cells);
       lines.reset(rows);
       return;
     }
-    if (rowFields > columnCount) {
-      throw new BenchError(
-        "CSV_MALFORMED",
-        `${source}: line ${rowLine} has ${rowFields} fields but the header has ${columnCount} (${header.join(",")}).`,
-        { hint: "Quote fields that contain commas, and give every row exactly one value per header column." },
-      );
-    }
+    if (rowFields > columnCount) throw tooManyFields(source, rowLine, rowFields, header);
+    if ((lines.length + 1) * columnCount > maxCells)
+      throw tooManyCells(source, rowLine, columnCount, maxCells);
+    padded += columnCount - rowFields;
+    if (padded > paddingBudget) throw tooMuchPadding(source, rowLine, columnCount, paddingBudget);
     for (let i = rowFields; i < columnCount; i++) {
       starts.push(0);
       ends.push(0);
@@ -226,10 +225,15 @@ export function tokenizeCsv(bytes: Buffer, source: string): TokenizedCsv {
         pos++;
       }
     }
-    starts.push(fieldStart);
-    ends.push(pos);
-    flags.push(flag);
-    rowFields++;
+    if (pos - fieldStart <= maxFieldBytes && rowFields < columnCount) {
+      // The common case, inline: a data-row field of ordinary length within the header's width.
+      starts.push(fieldStart);
+      ends.push(pos);
+      flags.push(flag);
+      rowFields++;
+    } else {
+      pushField(fieldStart, pos, flag);
+    }
 
     if (pos >= n) {
       endRow();
@@ -240,10 +244,7 @@ export function tokenizeCsv(bytes: Buffer, source: string): TokenizedCsv {
     if (sep === COMMA) {
       if (pos >= n) {
         // A trailing comma at the end of the file: one more empty field.
-        starts.push(pos);
-        ends.push(pos);
-        flags.push(0);
-        rowFields++;
+        pushField(pos, pos, 0);
         endRow();
       }
       continue;

@@ -25,6 +25,7 @@
 // - Empty arrays: scikit-learn lets them through (accuracy NaN, kappa NaN); bench rejects them, since a
 //   grader never scores zero rows.
 
+import { excerpt } from "../input-excerpt.js";
 import { assertNonEmpty, assertSameLength, describeNumber, isIntegralLabel } from "./input-checks.js";
 import { MetricInputError } from "./metric-input-error.js";
 
@@ -39,7 +40,7 @@ export type CheckedLabels =
   | { readonly kind: "string"; readonly values: readonly string[] };
 
 function describeLabel(v: LabelValue): string {
-  return typeof v === "string" ? JSON.stringify(v) : typeof v === "number" ? describeNumber(v) : String(v);
+  return typeof v === "string" ? excerpt(v) : typeof v === "number" ? describeNumber(v) : String(v);
 }
 
 /** Splits an array into all-number or all-string labels; a mix is an error, as in scikit-learn. */
