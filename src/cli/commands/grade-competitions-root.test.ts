@@ -4,33 +4,10 @@
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { packageRoot } from "../../registry/package-root.js";
-import { runCli } from "../run-cli.js";
+import { bench } from "../test-support/run-bench.js";
 import { COMPETITIONS_ROOT_ENV } from "./grade.js";
-
-async function bench(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  process.exitCode = 0;
-  try {
-    await runCli(["node", "bench", ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout, stderr };
-}
 
 /** A competitions folder holding only a copy of demo-binary-auc (with its bundled data). */
 function otherRoot(): { root: string; submission: string } {
