@@ -17,6 +17,7 @@ export interface ProcStat {
   ppid: number;
   pgid: number;
   rssBytes: number;
+  startTicks: number;
 }
 
 /** Every process id in /proc (not threads), or none where /proc is missing. */
@@ -50,6 +51,9 @@ export function readStat(pid: number, procRoot = "/proc"): ProcStat | null {
     ppid: Number(fields[1]),
     pgid: Number(fields[2]),
     rssBytes: Number(fields[21] ?? 0) * PAGE_BYTES,
+    // Field 22: when the process started, in clock ticks since boot. With the pid, it names one process
+    // for good: a pid reused by a later process has a later start.
+    startTicks: Number(fields[19] ?? 0),
   };
 }
 

@@ -5,7 +5,7 @@
 // way the process group is stopped too, and the environment scan is the last sweep of every kill.
 
 import type { CgroupKind } from "./cgroup-mounts.js";
-import { pidsOfGroup, pidsOfRun, signalPid } from "./proc-scan.js";
+import { pidsOfGroup, pidsOfRun, readStat, signalPid } from "./proc-scan.js";
 import { JOIN_SCRIPT, RunCgroup } from "./run-cgroup.js";
 
 export type ContainmentMechanism = CgroupKind | "process-scan";
@@ -25,7 +25,8 @@ export class RunContainment {
   readonly #cgroup: RunCgroup | null;
   readonly #runId: string;
   readonly #sessionId: string;
-  #pgid: number | null = null;
+  /** The agent, leader of its own process group, and when it started (see #group). */
+  #leader: { pid: number; startTicks: number } | null = null;
 
   /**
    * Makes the run's cgroup, or falls back to the scan; throws only for a cgroup kind asked for by name.
@@ -74,7 +75,25 @@ export class RunContainment {
 
   /** The agent's pid, spawned as the leader of its own process group. */
   adopt(pid: number): void {
-    this.#pgid = pid;
+    const stat = readStat(pid);
+    // Gone already: nothing to signal by group; the scan still finds what it left.
+    if (stat !== null) this.#leader = { pid, startTicks: stat.startTicks };
+  }
+
+  /**
+   * The agent's process group id while the agent itself is still there (running or a zombie). Once it
+   * has been reaped its pid, and so the group id, may be given to an unrelated process that leads its
+   * own group (pid_max is 32768 on many machines): signalling the old id then would kill a stranger.
+   * What the agent left in its group carries the run's id in its environment and is found by the scan.
+   */
+  #group(): number | null {
+    if (this.#leader === null) return null;
+    const stat = readStat(this.#leader.pid);
+    if (stat === null || stat.startTicks !== this.#leader.startTicks || stat.pgid !== this.#leader.pid) {
+      this.#leader = null;
+      return null;
+    }
+    return this.#leader.pid;
   }
 
   /** Every live process of the run. */
@@ -85,7 +104,8 @@ export class RunContainment {
 
   /** Asks every process of the run to stop (SIGTERM): the polite half of a stop. */
   terminate(): void {
-    if (this.#pgid !== null) signalPid(-this.#pgid, "SIGTERM");
+    const group = this.#group();
+    if (group !== null) signalPid(-group, "SIGTERM");
     for (const pid of this.pids()) signalPid(pid, "SIGTERM");
   }
 
@@ -107,7 +127,8 @@ export class RunContainment {
     // The last sweep: a process may have moved itself out of the cgroup (an agent running as root can).
     const deadline = Date.now() + SCAN_KILL_MS;
     for (;;) {
-      if (this.#pgid !== null) signalPid(-this.#pgid, "SIGKILL");
+      const group = this.#group();
+      if (group !== null) signalPid(-group, "SIGKILL");
       const left = this.#scan();
       if (left.length === 0) return cgroupEmpty;
       if (Date.now() > deadline) return false;
@@ -124,7 +145,8 @@ export class RunContainment {
 
   #scan(): number[] {
     const found = new Set(pidsOfRun(this.#runId, this.#sessionId));
-    if (this.#pgid !== null) for (const pid of pidsOfGroup(this.#pgid)) found.add(pid);
+    const group = this.#group();
+    if (group !== null) for (const pid of pidsOfGroup(group)) found.add(pid);
     return [...found];
   }
 }
