@@ -7,6 +7,7 @@
 import type { Readable, Writable } from "node:stream";
 import Docker from "dockerode";
 import { dockerError, dockerReason, dockerStatus } from "./docker-errors.js";
+import { LogDemuxer } from "./log-demuxer.js";
 
 export type ContainerCreateOptions = Docker.ContainerCreateOptions;
 
@@ -185,11 +186,16 @@ export class DockerodeClient implements DockerClient {
       throw dockerError("read the output of", containerId, error);
     }
     const readable = stream as Readable;
-    // Without a TTY, Docker interleaves stdout and stderr in frames; both go to the same sink.
-    this.#docker.modem.demuxStream(readable, sink, sink);
+    // Without a TTY, Docker interleaves stdout and stderr in frames; both go to the same sink, through
+    // bench's own demuxer (linear, with backpressure; see log-demuxer.ts).
+    const demuxer = new LogDemuxer(sink);
+    readable.pipe(demuxer);
+    // Done once the demuxer has handed the sink its last bytes (not merely when Docker's stream ends).
     const done = new Promise<void>((resolve) => {
-      readable.once("end", resolve);
-      readable.once("close", resolve);
+      demuxer.once("finish", resolve);
+      readable.once("close", () => {
+        if (!readable.readableEnded) resolve();
+      });
       // A broken log connection loses log lines, not the run: the exit status comes from wait().
       readable.once("error", () => resolve());
     });
