@@ -8,6 +8,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -87,10 +88,10 @@ describe("a damaged store", () => {
 });
 
 describe("reading commands", () => {
-  it("never create a store: status, runs show and report on a missing --db name the path", async () => {
+  it("never create a store: status, runs show, report and compare on a missing --db name the path", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "bench-missing-"));
     const db = path.join(dir, "typo.db");
-    for (const args of [["status"], ["runs", "show", "x"], ["report"]]) {
+    for (const args of [["status"], ["runs", "show", "x"], ["report"], ["compare", "a", "b"]]) {
       const { code, stderr } = await bench(...args, "--db", db);
       expect(code, args[0]).toBe(1);
       expect(stderr, args[0]).toContain(`there is no results store at ${db}`);
@@ -155,5 +156,30 @@ describe.skipIf(!canMount)("a store on read-only storage", () => {
       /note: the store .* is in WAL mode on storage bench cannot write to; reading a private copy/,
     );
     expect(code).toBe(0);
+  });
+});
+
+describe("the project's runs/ folder", () => {
+  it("is found from a subfolder, as git finds .git, and the user is told which store is used", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "bench-project-"));
+    const db = await filledStore(root);
+    expect(db).toBe(path.join(root, "bench.db"));
+    mkdirSync(path.join(root, "runs"));
+    renameSync(db, path.join(root, "runs", "bench.db"));
+    const deep = path.join(root, "agents", "mine");
+    mkdirSync(deep, { recursive: true });
+    const cwd = process.cwd();
+    process.chdir(deep);
+    try {
+      const { code, stdout, stderr } = await bench("report", "rebench", "--format", "json");
+      expect(code).toBe(0);
+      expect(stdout.length).toBeGreaterThan(0);
+      expect(stderr).toContain(
+        `bench: note: using ${path.join(root, "runs")}, found above the current folder`,
+      );
+      expect(existsSync(path.join(deep, "runs"))).toBe(false);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });

@@ -6,18 +6,14 @@ import { existsSync } from "node:fs";
 import { BenchError } from "../errors.js";
 import { DB_ENV, openStore, resolveStorePath, type Store } from "../store/open-store.js";
 
-export function openReportStore(
-  dbOption?: string | undefined,
-  onNotice: (message: string) => void = (message) => process.stderr.write(`bench: note: ${message}\n`),
-): Store {
+export function openReportStore(dbOption?: string | undefined): Store {
   const file = resolveStorePath(dbOption);
   if (!existsSync(file)) {
     throw new BenchError("DATA_MISSING", `there is no results store at ${file}.`, {
       hint: `run or import results first (bench run, bench import), or point --db or ${DB_ENV} at an existing store.`,
     });
   }
-  const store = openStore({ path: file, readonly: true });
-  for (const notice of store.notices) onNotice(notice);
+  const store = openStore({ path: dbOption, readonly: true });
   applyReadPragmas(store.sqlite);
   return store;
 }

@@ -207,7 +207,11 @@ describe.skipIf(skip)("sweeps with the docker runtime", () => {
       "--db",
       ws.db,
     ];
-    const first: ChildProcess = spawn(process.execPath, args, { cwd: ws.dir, stdio: "ignore" });
+    const first: ChildProcess = spawn(process.execPath, args, {
+      cwd: ws.dir,
+      env: { ...process.env, BENCH_HOME: ws.dir },
+      stdio: "ignore",
+    });
     // Kill bench as soon as some runs are completed and others are in flight.
     const deadline = Date.now() + 90_000;
     for (;;) {
@@ -224,7 +228,11 @@ describe.skipIf(skip)("sweeps with the docker runtime", () => {
     expect(completedBefore.length).toBeGreaterThan(0);
     expect(before.some((r) => r.status === "running")).toBe(true);
 
-    const second = spawn(process.execPath, args, { cwd: ws.dir, stdio: "ignore" });
+    const second = spawn(process.execPath, args, {
+      cwd: ws.dir,
+      env: { ...process.env, BENCH_HOME: ws.dir },
+      stdio: "ignore",
+    });
     const code = await new Promise<number | null>((r) => second.once("exit", r));
     expect(code).toBe(0);
     const after = storeRuns(ws.db);

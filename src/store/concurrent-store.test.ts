@@ -90,7 +90,7 @@ describe("two or more bench processes on one store", () => {
               "--db",
               db,
             ],
-            { cwd: dir, stdio: ["ignore", "ignore", "pipe"] },
+            { cwd: dir, env: { ...process.env, BENCH_HOME: dir }, stdio: ["ignore", "ignore", "pipe"] },
           ),
         ),
       ),
@@ -147,7 +147,7 @@ describe("two or more bench processes on one store", () => {
           "--db",
           db,
         ],
-        { cwd: dir, stdio: ["ignore", "ignore", "pipe"] },
+        { cwd: dir, env: { ...process.env, BENCH_HOME: dir }, stdio: ["ignore", "ignore", "pipe"] },
       ),
     );
     expect(await locking).toMatchObject({ code: 0, stderr: "" });

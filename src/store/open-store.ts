@@ -17,11 +17,20 @@ import { busyTimeoutMs } from "./busy-retry.js";
 import { migrateStore } from "./migrate-store.js";
 import * as schema from "./schema.js";
 import { storeErrorFrom } from "./store-errors.js";
-import { DB_ENV } from "./store-path.js";
+import { DB_ENV, describeHome } from "./store-path.js";
 
 export { DB_ENV, DEFAULT_DB_PATH, resolveStorePath } from "./store-path.js";
 
 import { resolveStorePath } from "./store-path.js";
+
+const told = new Set<string>();
+
+/** Says a notice on stderr, once per process: several opens of one store repeat nothing. */
+function tell(notice: string): void {
+  if (told.has(notice)) return;
+  told.add(notice);
+  process.stderr.write(`bench: note: ${notice}\n`);
+}
 
 export type StoreDb = BetterSQLite3Database<typeof schema>;
 
@@ -30,7 +39,7 @@ export interface Store {
   readonly db: StoreDb;
   /** The raw connection, for the few statements drizzle does not express (pragmas, checkpoints). */
   readonly sqlite: Database.Database;
-  /** Things the user should know about how the store was opened (e.g. read from a copy). */
+  /** What the user was told (on stderr) about how the store was opened: found above, read from a copy. */
   readonly notices: readonly string[];
   close(): void;
 }
@@ -101,6 +110,11 @@ export function openStore(options: OpenStoreOptions = {}): Store {
     });
   }
   opened.push(file);
+  if (options.path === undefined) {
+    const home = describeHome();
+    if (home !== null) notices.push(home);
+  }
+  for (const notice of notices) tell(notice);
   try {
     if (!readonly) {
       // WAL: `bench report` can read while a sweep writes, and a committed result survives a killed
