@@ -27,8 +27,13 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   const name = argv[2];
+  // `bench --version` needs no command at all: it must answer at once (scripts call it to check bench).
   const loaders =
-    name !== undefined && name in COMMANDS ? [COMMANDS[name]!] : [...new Set(Object.values(COMMANDS))];
+    name === "--version" || name === "-V"
+      ? []
+      : name !== undefined && name in COMMANDS
+        ? [COMMANDS[name]!]
+        : [...new Set(Object.values(COMMANDS))];
   const registered = new Set<Register>();
   for (const load of loaders) {
     const register = await load();
