@@ -77,10 +77,18 @@ describe("bench grade", () => {
     expect(stdout).toMatch(/Invalid submission: .*id/);
   });
 
-  it("reports a missing submission file as a report, not a crash", async () => {
-    const { code, stdout } = await bench("grade", "demo-binary-auc", "/nonexistent/submission.csv", "--json");
-    expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ submission_exists: false, valid_submission: false });
+  it("refuses a missing submission file as a usage error, not a crash", async () => {
+    const { code, stdout, stderr } = await bench(
+      "grade",
+      "demo-binary-auc",
+      "/nonexistent/submission.csv",
+      "--json",
+    );
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(
+      /no submission file at \/nonexistent\/submission\.csv: the folder \/nonexistent does not exist/,
+    );
   });
 
   it("exits non-zero for an unknown competition, suggesting the closest id", async () => {

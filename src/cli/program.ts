@@ -8,6 +8,7 @@ type Register = (program: Command) => void;
 const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   competitions: async () => (await import("./commands/competitions.js")).registerCompetitionsCommand,
   grade: async () => (await import("./commands/grade.js")).registerGradeCommand,
+  "grade-sample": async () => (await import("./commands/grade-sample.js")).registerGradeSampleCommand,
   demo: async () => (await import("./commands/demo.js")).registerDemoCommand,
   import: async () => (await import("./commands/import.js")).registerImportCommand,
   // `run` registers both `run` and `sweep`.
@@ -15,6 +16,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   sweep: async () => (await import("./commands/run.js")).registerRunCommands,
   status: async () => (await import("./commands/status.js")).registerStatusCommand,
   runs: async () => (await import("./commands/runs.js")).registerRunsCommand,
+  logs: async () => (await import("./commands/logs.js")).registerLogsCommand,
+  sweeps: async () => (await import("./commands/sweeps.js")).registerSweepsCommand,
   report: async () => (await import("./commands/report.js")).registerReportCommand,
   compare: async () => (await import("./commands/compare.js")).registerCompareCommand,
 };

@@ -1,11 +1,13 @@
 // The schema of an agent file (agents/<name>.yaml): what to run, in which image, with which
 // resources. An agent's identity in the store is its name plus a hash of this file's content, so a
-// changed agent is a new version and a resumed sweep never mixes the two.
+// changed agent is a new version and a resumed sweep never mixes the two. Credentials are not in the
+// file: it names them (`${{ secrets.NAME }}`, `pass_env`), see agent-environment.ts.
 
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { BenchError } from "../errors.js";
+import { ENV_NAME, isMalformedReference } from "./agent-environment.js";
 import { DURATION_EXAMPLES, tryParseDuration } from "./duration.js";
 import { parseYamlText } from "./yaml-text.js";
 import { describeValue, parseConfig } from "./zod-issues.js";
@@ -19,35 +21,66 @@ const command = z
   .array(z.string())
   .min(1, { message: 'expected the command as a list, like ["sh", "-c", "python main.py"]' });
 
-export const agentSchema = z.strictObject({
-  /** Shown in reports; letters, digits, '.', '_' or '-'. */
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
-    message: "expected letters, digits, '.', '_' or '-' (starting with a letter or digit)",
-  }),
-  version: z.string().min(1).optional(),
-  description: z.string().min(1).optional(),
-  /** Docker image the agent runs in (docker runtime); built or imported beforehand, never pulled. */
-  image: z.string().min(1).optional(),
-  /** Start command, run in the image (docker) or on the host (local). */
-  command,
-  /** Appended to the command. */
-  args: z.array(z.string()).default([]),
-  /** Extra environment variables. Values are strings; secrets belong in the host environment. */
-  env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()).default({}),
-  resources: z
-    .strictObject({
-      gpus: z.number().int().min(0).default(0),
-      cpus: z.number().positive().default(1),
-      memory_gb: z.number().positive().default(2),
-      shm_gb: z.number().positive().default(0.0625),
-      pids: z.number().int().positive().default(1024),
-    })
-    .prefault({}),
-  /** Default time limit of a run (a sweep or --time-limit overrides it). */
-  time_limit: duration.optional(),
-  /** Network access for the agent's container; off by default. */
-  network: z.boolean().default(false),
-});
+export const agentSchema = z
+  .strictObject({
+    /** Shown in reports; letters, digits, '.', '_' or '-'. */
+    name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+      message: "expected letters, digits, '.', '_' or '-' (starting with a letter or digit)",
+    }),
+    version: z.string().min(1).optional(),
+    description: z.string().min(1).optional(),
+    /** Docker image the agent runs in (docker runtime); built or imported beforehand, never pulled. */
+    image: z.string().min(1).optional(),
+    /** Start command, run in the image (docker) or on the host (local). */
+    command,
+    /** Appended to the command. */
+    args: z.array(z.string()).default([]),
+    /**
+     * Extra environment variables. A value `${{ secrets.NAME }}` is bench's environment variable NAME,
+     * read when a sweep starts (MLE-bench's syntax); the file and the store keep the reference only.
+     */
+    env: z
+      .record(
+        z.string().regex(ENV_NAME),
+        z.string().refine((value) => !isMalformedReference(value), {
+          error: (issue) =>
+            `expected a plain value or a whole secret reference like "\${{ secrets.API_KEY }}", got ${describeValue(issue.input)}`,
+        }),
+      )
+      .default({}),
+    /** Variables passed from bench's environment under the same name, e.g. [HF_TOKEN]; none by default. */
+    pass_env: z
+      .array(z.string().regex(ENV_NAME, { message: "expected a variable name: letters, digits and '_'" }))
+      .default([]),
+    resources: z
+      .strictObject({
+        gpus: z.number().int().min(0).default(0),
+        cpus: z.number().positive().default(1),
+        memory_gb: z.number().positive().default(2),
+        shm_gb: z.number().positive().default(0.0625),
+        pids: z.number().int().positive().default(1024),
+      })
+      .prefault({}),
+    /** Default time limit of a run (a sweep or --time-limit overrides it). */
+    time_limit: duration.optional(),
+    /** Network access for the agent's container; off by default. */
+    network: z.boolean().default(false),
+  })
+  .superRefine((agent, context) => {
+    const seen = new Set<string>();
+    agent.pass_env.forEach((name, index) => {
+      if (seen.has(name)) {
+        context.addIssue({ code: "custom", path: ["pass_env", index], message: `${name} is listed twice` });
+      } else if (name in agent.env) {
+        context.addIssue({
+          code: "custom",
+          path: ["pass_env", index],
+          message: `${name} is also set in env: keep one of the two`,
+        });
+      }
+      seen.add(name);
+    });
+  });
 
 export type AgentConfig = z.infer<typeof agentSchema>;
 

@@ -120,11 +120,11 @@ describe("competition manifest schema", () => {
   it.each([
     [
       { limits: { time: "2 hours" } },
-      `limits.time: expected a positive duration like "30m", "2h", "1h30m" or "90s", got "2 hours"`,
+      `limits.time: expected a positive duration like "30m", "5min", "2h30m", "1.5h" or "90s", got "2 hours"`,
     ],
     [
       { limits: { time: "0s" } },
-      `limits.time: expected a positive duration like "30m", "2h", "1h30m" or "90s", got "0s"`,
+      `limits.time: expected a positive duration like "30m", "5min", "2h30m", "1.5h" or "90s", got "0s"`,
     ],
     [{ limits: { gpus: 1.5 } }, "limits.gpus: expected an integer, got 1.5"],
     [{ grader: 3 }, "grader: expected a grader id or null, got 3"],

@@ -1,12 +1,16 @@
 // The schema of a sweep file (`bench sweep run nightly.yaml`): agents × competitions × seeds, the
 // runtime, the machine's resources and the failure budget. `bench run` builds the same object from
-// its flags, so both paths share one validation and one meaning.
+// its flags, so both paths share one validation and one meaning. The file's `name` may hold
+// placeholders ({date}, {datetime}, {git_sha:<folder>}); they are resolved when the file is loaded,
+// so a SweepConfig always carries the concrete name.
 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { BenchError } from "../errors.js";
 import { DURATION_EXAMPLES, tryParseDuration } from "./duration.js";
+import type { GitRevisionReader } from "./git-revision.js";
+import { resolveSweepName, SWEEP_NAME } from "./sweep-name.js";
 import { parseYamlText } from "./yaml-text.js";
 import { describeValue, parseConfig } from "./zod-issues.js";
 
@@ -18,7 +22,7 @@ const duration = z.string().refine((text) => (tryParseDuration(text) ?? 0) > 0, 
 export const sweepSchema = z
   .strictObject({
     /** The sweep's identity: running a sweep with the same name again resumes it. */
-    name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+    name: z.string().regex(SWEEP_NAME, {
       message: "expected letters, digits, '.', '_' or '-' (it names a folder under runs/)",
     }),
     /** Agent files, relative to the sweep file. */
@@ -67,15 +71,47 @@ export function parseSweep(data: unknown, file: string): SweepConfig {
   return parseConfig(sweepSchema, data, { file });
 }
 
-/** Reads a sweep file; agent paths are resolved relative to it. */
-export async function loadSweepFile(file: string): Promise<SweepConfig> {
+export interface LoadSweepOptions {
+  /** A name (template) that replaces the file's own, e.g. from --name; relative to the current folder. */
+  name?: string | undefined;
+  /** The clock for {date} and {datetime}, in ms since the epoch; default Date.now. */
+  now?: () => number;
+  /** Reads {git_sha:<folder>}; default git itself. */
+  gitSha?: GitRevisionReader;
+}
+
+/**
+ * Reads a sweep file; agent paths are resolved relative to it, and so are the folders of
+ * {git_sha:<folder>} in its `name` (those of `options.name` are relative to the current folder).
+ */
+export async function loadSweepFile(file: string, options: LoadSweepOptions = {}): Promise<SweepConfig> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
     throw new BenchError("USAGE", `cannot read the sweep file ${file}.`, { cause: error });
   }
-  const sweep = parseSweep(parseYamlText(text, file), file);
+  const data = parseYamlText(text, file);
   const base = path.dirname(path.resolve(file));
+  if (typeof data === "object" && data !== null && !Array.isArray(data)) {
+    const record = data as Record<string, unknown>;
+    const fromFlag = options.name !== undefined;
+    const template = fromFlag ? options.name : record.name;
+    if (!fromFlag && typeof template === "object" && template !== null) {
+      // YAML reads an unquoted value that starts with "{" as a mapping.
+      throw new BenchError("CONFIG_INVALID", `${file}: name: expected text, got a mapping.`, {
+        hint: 'quote a name that starts with a placeholder: name: "{date}-nightly"',
+      });
+    }
+    if (typeof template === "string") {
+      record.name = await resolveSweepName(template, {
+        what: fromFlag ? "--name" : `${file}: name`,
+        baseDir: fromFlag ? process.cwd() : base,
+        ...(options.now ? { now: options.now } : {}),
+        ...(options.gitSha ? { gitSha: options.gitSha } : {}),
+      });
+    }
+  }
+  const sweep = parseSweep(data, file);
   return { ...sweep, agents: sweep.agents.map((agent) => path.resolve(base, agent)) };
 }

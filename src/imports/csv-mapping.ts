@@ -9,7 +9,7 @@ import { BenchError } from "../errors.js";
 export const CSV_FIELDS = {
   agent: "agent name (required)",
   competition: "competition or task id (required)",
-  score: "the run's score: raw, or normalized with --normalized (required)",
+  score: "the run's score, raw (--raw) or RE-bench normalized (--normalized) (required)",
   run: "the run's id in the file",
   group: "result set / run group the row belongs to (e.g. MLGym's dataset column)",
   last_score: "a second score of the run (MLGym's last submission)",

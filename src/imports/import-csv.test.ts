@@ -51,7 +51,11 @@ async function failure(promise: Promise<unknown>): Promise<BenchError> {
 
 describe.skipIf(!existsSync(METR))("importing METR's RE-bench runs", () => {
   it("imports all 1808 runs as they are, with normalized scores, time limits and run ids", async () => {
-    const summary = await importCsvResults(store.db, METR, { map: METR_MAP, normalized: true, registry });
+    const summary = await importCsvResults(store.db, METR, {
+      map: METR_MAP,
+      scoreKind: "normalized",
+      registry,
+    });
     expect(summary).toMatchObject({ status: "imported", runs: 1808, warnings: [] });
     expect(one("select count(*) from runs")).toBe(1808);
     expect(one("select count(*) from grades where score is null and valid_submission = 1")).toBe(1808);
@@ -78,11 +82,15 @@ describe.skipIf(!existsSync(METR))("importing METR's RE-bench runs", () => {
   });
 
   it("changes nothing when the file is imported again with the same options", async () => {
-    await importCsvResults(store.db, METR, { map: METR_MAP, normalized: true, registry });
+    await importCsvResults(store.db, METR, { map: METR_MAP, scoreKind: "normalized", registry });
     const before = all("select * from runs order by id");
     // The same mapping written in another order is the same import.
     const reordered = "score=score,run=run_id,time_limit=time_limit,agent=alias,competition=task_family";
-    const again = await importCsvResults(store.db, METR, { map: reordered, normalized: true, registry });
+    const again = await importCsvResults(store.db, METR, {
+      map: reordered,
+      scoreKind: "normalized",
+      registry,
+    });
     expect(again).toMatchObject({ status: "unchanged", runs: 0, importId: 1 });
     expect(all("select * from runs order by id")).toEqual(before);
     expect(one("select count(*) from imports")).toBe(1);
@@ -167,7 +175,11 @@ describe("importing a results CSV", () => {
       "raw.csv",
       `agent,task,raw\na,ai_rd_fix_embedding,${yr}\na,ai_rd_fix_embedding,${ys}\na,ai_rd_fix_embedding,3.5\na,ai_rd_fix_embedding,\na,ai_rd_fix_embedding,NaN\n`,
     );
-    await importCsvResults(store.db, file, { map: "agent=agent,competition=task,score=raw", registry });
+    await importCsvResults(store.db, file, {
+      map: "agent=agent,competition=task,score=raw",
+      scoreKind: "raw",
+      registry,
+    });
     const grades = all(
       "select g.score, g.normalized_score as n, g.valid_submission as v, g.error from runs r join grades g on g.run_id = r.id order by r.seed",
     );

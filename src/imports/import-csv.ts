@@ -8,12 +8,14 @@
 // - a row whose score is empty, NaN or infinite is a run with no valid submission (valid_submission and
 //   submission_exists false, no score); any other non-number is an error naming the file, row and column;
 // - with --normalized the score column holds normalized scores (stored as normalized_score, score left
-//   empty); without it the score is raw, and for registry RE-bench tasks normalized_score is computed
-//   from the registry's ys/yr; for registry Kaggle competitions with a leaderboard, thresholds and
-//   medals are computed from the score as the file gives it;
+//   empty); with --raw (or, for files without RE-bench environments, with neither) the score is raw, and
+//   for registry RE-bench tasks normalized_score is computed from the registry's ys/yr; for registry
+//   Kaggle competitions with a leaderboard, thresholds and medals are computed from the score as the file
+//   gives it. A file with RE-bench environments must say which kind it holds (score-kind.ts);
 // - competitions the registry lacks become external tasks with the file's direction;
-// - the content hash covers the file's bytes, the mapping and --normalized: importing the same file
-//   with the same options again changes nothing.
+// - the content hash covers the file's bytes, the mapping and --normalized (--raw hashes as a file
+//   imported without --normalized always did): importing the same file with the same options again
+//   changes nothing.
 
 import { readFileSync } from "node:fs";
 import { BenchError } from "../errors.js";
@@ -27,12 +29,16 @@ import { type CsvRow, gradeOfRow, scoringContexts } from "./csv-grade.js";
 import { type CsvMapping, checkMappedColumns, parseCsvMapping } from "./csv-mapping.js";
 import type { ImportSummary } from "./import-summary.js";
 import { type RecordedRun, recordRuns } from "./record-runs.js";
+import { checkScoreKind, type ScoreKind } from "./score-kind.js";
 
 export interface CsvImportOptions {
   /** The `--map` text, or a parsed mapping. */
   map: string | CsvMapping;
-  /** The score column already holds normalized scores. Default false. */
-  normalized?: boolean;
+  /**
+   * What the score column holds. Required ("raw" or "normalized") when the file has registry RE-bench
+   * environments; otherwise raw, and "normalized" is refused.
+   */
+  scoreKind?: ScoreKind | undefined;
   registry: RegistryLookup;
   clock?: Clock;
 }
@@ -43,7 +49,6 @@ export async function importCsvResults(
   options: CsvImportOptions,
 ): Promise<ImportSummary> {
   const mapping = typeof options.map === "string" ? parseCsvMapping(options.map) : options.map;
-  const normalized = options.normalized ?? false;
   const clock = options.clock ?? systemClock;
   const bytes = readResultsFile(file);
   const frame = parseCsv(bytes, file);
@@ -59,7 +64,13 @@ export async function importCsvResults(
     options.registry,
     directions,
   );
-  const warnings = [...directionWarnings(plan, directions), ...repeatWarnings(rows, file, mapping)];
+  const kindWarnings = checkScoreKind(options.scoreKind, rows, plan, file, mapping.score);
+  const normalized = options.scoreKind === "normalized";
+  const warnings = [
+    ...kindWarnings,
+    ...directionWarnings(plan, directions),
+    ...repeatWarnings(rows, file, mapping),
+  ];
   const scoring = await scoringContexts(plan, directions, normalized);
   const now = clock();
   const runs: RecordedRun[] = rows.map((row) => ({

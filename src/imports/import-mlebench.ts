@@ -19,7 +19,7 @@ import { planCompetitions, type RegistryLookup } from "./competition-plan.js";
 import { importContentHash } from "./content-hash.js";
 import type { ImportSummary } from "./import-summary.js";
 import { readMlebenchReportFile } from "./mlebench-report-file.js";
-import { type RecordedRun, recordRuns } from "./record-runs.js";
+import { type ImportSource, type RecordedRun, recordRuns } from "./record-runs.js";
 import { defaultRunGroup } from "./run-group.js";
 
 export interface MlebenchImportOptions {
@@ -28,6 +28,8 @@ export interface MlebenchImportOptions {
   runGroup?: string | undefined;
   registry: RegistryLookup;
   clock?: Clock;
+  /** Other files standing for the same runs (see RecordRequest.sameAs), given the resolved run group. */
+  sameAs?: ((resolved: { agent: string; runGroup: string }) => Promise<ImportSource[]>) | undefined;
 }
 
 export async function importMlebenchReport(
@@ -60,6 +62,7 @@ export async function importMlebenchReport(
     runGroup,
     grade: gradeFieldsFromReport(report, {}, clock),
   }));
+  const sameAs = options.sameAs === undefined ? [] : await options.sameAs({ agent, runGroup });
   const outcome = recordRuns(db, {
     source: {
       kind: "mlebench",
@@ -67,6 +70,7 @@ export async function importMlebenchReport(
       contentHash: importContentHash(bytes, shaping),
       options: shaping,
     },
+    sameAs,
     runs,
     competitions,
     clock,

@@ -66,4 +66,37 @@ describe("recording bench grade's results", () => {
     expect(imported.status).toBe("unchanged");
     expect(store.sqlite.prepare("select count(*) from runs").pluck().get()).toBe(2);
   });
+
+  it("records a graded batch once: the same batch file and submissions again are unchanged", async () => {
+    const dir = path.join(store.dir, "runs", "group-b");
+    mkdirSync(dir, { recursive: true });
+    const submission = path.join(store.dir, "sub.csv");
+    writeFileSync(submission, "id,target\n1,0.5\n");
+    const bytes = Buffer.from(
+      `${JSON.stringify({ competition_id: "spaceship-titanic", submission_path: submission })}\n`,
+    );
+    const batch = { file: path.join(store.dir, "batch.jsonl"), bytes, submissionPaths: [submission] };
+    const grade = (name: string, created: string) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, JSON.stringify(aggregateReports([{ ...report, created_at: created }])));
+      return recordBatchReport(store.db, file, { agent: "manual", registry, batch });
+    };
+    // Each grading writes a report of its own (the time of grading differs); the batch is the same.
+    expect(await grade("2025-01-01T00-00-00-UTC_grading_report.json", "2025-01-01T00:00:00Z")).toMatchObject({
+      status: "imported",
+      runs: 1,
+      importId: 1,
+    });
+    expect(await grade("2025-01-02T00-00-00-UTC_grading_report.json", "2025-01-02T00:00:00Z")).toMatchObject({
+      status: "unchanged",
+      runs: 0,
+      importId: 1,
+    });
+    writeFileSync(submission, "id,target\n1,0.7\n");
+    expect(await grade("2025-01-03T00-00-00-UTC_grading_report.json", "2025-01-03T00:00:00Z")).toMatchObject({
+      status: "imported",
+      runs: 1,
+    });
+    expect(store.sqlite.prepare("select seed from runs order by seed").pluck().all()).toEqual([0, 1]);
+  });
 });

@@ -1,10 +1,12 @@
 // `bench grade`'s results into the store. A batch's report goes in exactly as `bench import mlebench`
 // would import the written file (same run group rule, same content hash), so importing that file again
-// later changes nothing. A single graded submission becomes one run with no run group.
+// later changes nothing; the batch it graded is recorded beside it (batch-identity.ts), so grading the
+// same batch again adds no runs either. A single graded submission becomes one run with no run group.
 
 import type { CompetitionReport } from "../grading/grade-report.js";
 import { gradeFieldsFromReport } from "../store/grades-repo.js";
 import { type Clock, type StoreQueryable, systemClock } from "../store/store-queryable.js";
+import { batchIdentity, type GradedBatch } from "./batch-identity.js";
 import { planCompetitions, type RegistryLookup } from "./competition-plan.js";
 import { importMlebenchReport } from "./import-mlebench.js";
 import type { ImportSummary } from "./import-summary.js";
@@ -16,13 +18,21 @@ export interface RecordGradeOptions {
   clock?: Clock;
 }
 
-/** Records the grading report `bench grade --batch` wrote: one run per entry. */
+/**
+ * Records the grading report `bench grade --batch` wrote: one run per entry. With `batch`, the graded
+ * batch is recorded too, and a batch recorded before (same file content, submissions, agent and run
+ * group) is "unchanged": no runs are added.
+ */
 export function recordBatchReport(
   db: StoreQueryable,
   reportFile: string,
-  options: RecordGradeOptions,
+  options: RecordGradeOptions & { batch?: GradedBatch | undefined },
 ): Promise<ImportSummary> {
-  return importMlebenchReport(db, reportFile, options);
+  const { batch, ...rest } = options;
+  return importMlebenchReport(db, reportFile, {
+    ...rest,
+    sameAs: batch === undefined ? undefined : async (resolved) => [await batchIdentity(batch, resolved)],
+  });
 }
 
 /** Records one graded submission as a run of `agent`; returns the run id. */

@@ -34,6 +34,13 @@ export interface ImportSource {
 export interface RecordRequest {
   /** The imported file; absent for results that come from no file (one `bench grade`). */
   source?: ImportSource;
+  /**
+   * Other files that stand for exactly these runs (`bench grade --batch`: the batch file it graded,
+   * beside the report it wrote). Each gets an import row of its own; when any of them, or the source,
+   * was imported before, nothing is recorded, and the ones not yet known are registered, so that
+   * importing any of them later changes nothing either. Only with a source.
+   */
+  sameAs?: readonly ImportSource[];
   runs: readonly RecordedRun[];
   competitions: CompetitionPlan;
   clock?: Clock;
@@ -51,6 +58,9 @@ export type RecordOutcome =
     }
   | { status: "unchanged"; importId: number; importedAtMs: number; warnings: string[] };
 
+/** The option key of an import row registered through `sameAs`: the id of the import holding its runs. */
+const RUNS_OF = "runsOfImport";
+
 export function recordRuns(db: StoreQueryable, request: RecordRequest): RecordOutcome {
   const clock = request.clock ?? systemClock;
   // IMMEDIATE: take the write lock before reading the content hash, so that two processes importing the
@@ -60,16 +70,29 @@ export function recordRuns(db: StoreQueryable, request: RecordRequest): RecordOu
       (tx): RecordOutcome => {
         const now = clock();
         const { source } = request;
-        if (source !== undefined) {
-          const existing = findImportByHash(tx, source.contentHash);
-          if (existing !== undefined) {
-            return {
-              status: "unchanged",
-              importId: existing.id,
-              importedAtMs: existing.importedAtMs,
-              warnings: [],
-            };
-          }
+        const identities = source === undefined ? [] : [source, ...(request.sameAs ?? [])];
+        const known = identities.map((identity) => findImportByHash(tx, identity.contentHash));
+        const existing = known.find((row) => row !== undefined);
+        // A row registered for another file of the same runs names the import the runs belong to.
+        const register = (identity: ImportSource, runsImportId?: number) =>
+          insertImport(tx, {
+            kind: identity.kind,
+            sourcePath: identity.path,
+            contentHash: identity.contentHash,
+            options:
+              runsImportId === undefined
+                ? identity.options
+                : { ...identity.options, [RUNS_OF]: runsImportId },
+            rowCount: request.runs.length,
+            importedAtMs: now,
+          });
+        if (existing !== undefined) {
+          const runsOf = existing.options?.[RUNS_OF];
+          const importId = typeof runsOf === "number" ? runsOf : existing.id;
+          identities.forEach((identity, index) => {
+            if (known[index] === undefined) register(identity, importId);
+          });
+          return { status: "unchanged", importId, importedAtMs: existing.importedAtMs, warnings: [] };
         }
         const warnings: string[] = [];
         upsertRegistryCompetitions(tx, registryManifests(request.competitions), clock);
@@ -85,17 +108,8 @@ export function recordRuns(db: StoreQueryable, request: RecordRequest): RecordOu
         }
         if (created.length > 0) warnings.push(externalWarning(created, request.competitions));
 
-        const importRow =
-          source === undefined
-            ? undefined
-            : insertImport(tx, {
-                kind: source.kind,
-                sourcePath: source.path,
-                contentHash: source.contentHash,
-                options: source.options,
-                rowCount: request.runs.length,
-                importedAtMs: now,
-              });
+        const importRow = source === undefined ? undefined : register(source);
+        for (const identity of identities.slice(1)) register(identity, importRow!.id);
 
         const agentIds = new Map<string, number>();
         const agentId = (name: string) => {

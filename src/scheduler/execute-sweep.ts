@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { checkAgentEnvironments } from "../config/agent-environment.js";
 import { type LoadedAgent, loadAgent } from "../config/agent-schema.js";
 import { parseDuration } from "../config/duration.js";
 import type { SweepConfig } from "../config/sweep-schema.js";
@@ -21,6 +22,7 @@ import { boundedText } from "../store/bounded-text.js";
 import { withBusyRetry } from "../store/busy-retry.js";
 import { openStore } from "../store/open-store.js";
 import { appendScoreLog } from "../store/score-log-repo.js";
+import { resolveRunsRoot } from "../store/store-path.js";
 import { gradeRun } from "./grade-run.js";
 import { ResourcePool } from "./resource-pool.js";
 import { StoreRunJournal } from "./run-journal.js";
@@ -105,6 +107,8 @@ export async function executeSweep(
   options: ExecuteOptions = {},
 ): Promise<ExecuteResult> {
   const notice = options.onNotice ?? (() => {});
+  // A missing credential must stop the sweep before anything runs, not fail every run at night.
+  checkAgentEnvironments(agents);
   const grading = new CompetitionGrading({
     dataDir: sweep.data_dir,
     competitionsRoot: options.competitionsRoot,
@@ -150,7 +154,8 @@ export async function executeSweep(
     });
     journal.startSweep(sweep.name, sweep as unknown as Record<string, unknown>);
 
-    const runsRoot = path.resolve(options.runsRoot ?? "runs");
+    // runs/ of the bench home: $BENCH_HOME, the project's runs/ found upwards, or the current folder.
+    const runsRoot = path.resolve(options.runsRoot ?? resolveRunsRoot());
     const scoreFolderLimit = Number(process.env[SCORE_FOLDER_LIMIT_ENV] ?? "") || 1024 ** 3;
     let done = 0;
     let running = 0;

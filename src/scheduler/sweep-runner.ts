@@ -6,6 +6,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import PQueue from "p-queue";
+import { resolveAgentEnvironment } from "../config/agent-environment.js";
 import { BenchError } from "../errors.js";
 import type { CompetitionReport } from "../grading/grade-report.js";
 import { type ArtifactLimits, DEFAULT_ARTIFACT_LIMITS } from "../runtimes/artifact-limits.js";
@@ -167,7 +168,10 @@ export async function runSweep(
               competitionId: run.competition.id,
               image: run.agent.config.image,
               command: [...run.agent.config.command, ...run.agent.config.args],
-              env: run.agent.config.env,
+              // Secrets are read from bench's environment here, per run, so that their values live in
+              // the runtime's spec only (executeSweep checked them all before the first run).
+              // BENCH_SEED last: the agent's own env cannot change which seed a run is.
+              env: { ...resolveAgentEnvironment(run.agent), BENCH_SEED: String(run.seed) },
               publicDataDir: options.publicDataDir(run),
               runDir,
               limits: {

@@ -4,8 +4,7 @@
 import { type Command, Option } from "commander";
 import { COMPARE_METRICS, type CompareMetric, compareAgents } from "../../reports/compare/compare-agents.js";
 import { compareReport } from "../../reports/compare/compare-report.js";
-import { renderReport } from "../../reports/format/render-report.js";
-import { addReportOptions, type CommonReportFlags, withReportStore } from "./report.js";
+import { addReportOptions, type CommonReportFlags, printReport, withReportStore } from "./report.js";
 
 export function registerCompareCommand(program: Command): void {
   addReportOptions(
@@ -26,6 +25,6 @@ export function registerCompareCommand(program: Command): void {
       const report = await withReportStore(flags, (store, filter) =>
         compareReport(compareAgents(store.db, { a, b, metric: flags.metric, filter, split: flags.split })),
       );
-      process.stdout.write(renderReport(report, flags.format));
+      await printReport(report, [], flags);
     });
 }

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { bench } from "../test-support/run-bench.js";
-import { writeBatchReport } from "./grade.js";
+import { writeBatchReport } from "./grade-batch.js";
 
 const SAMPLE = path.resolve("competitions/demo-binary-auc/data/prepared/public/sample_submission.csv");
 

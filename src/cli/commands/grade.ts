@@ -1,20 +1,21 @@
-// `bench grade`: grade one submission, or a batch in MLE-bench's JSONL form. Exits 0 whenever a
-// report was produced, invalid submissions included; usage problems (unknown competition, missing
-// data, a malformed batch file) exit non-zero before anything is graded.
+// `bench grade`: grade one submission, or a batch in MLE-bench's JSONL form (`--batch FILE`, or the
+// reference's own spelling `--submission FILE --output-dir DIR`, so that its users' scripts port by
+// renaming the command). Exits 0 whenever a report was produced, invalid submissions included; usage
+// problems (unknown competition, missing data, a submission path that does not exist, a malformed batch
+// file) exit non-zero before anything is graded.
 
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
 import { BenchError } from "../../errors.js";
 import { CompetitionGrading } from "../../grading/competition-grading.js";
-import { aggregateReports, type CompetitionReport } from "../../grading/grade-report.js";
 import type { StoreDb } from "../../store/open-store.js";
-import { formatTable, printJson } from "../output.js";
+import { printJson } from "../output.js";
+import { gradeBatch } from "./grade-batch.js";
+import { gradeSingle, printReport } from "./grade-single.js";
 
 interface GradeFlags {
   batch?: string;
+  /** The reference's name for --batch. */
+  submission?: string;
   outputDir?: string;
   dataDir?: string;
   competitionsRoot?: string;
@@ -32,13 +33,13 @@ interface GradeFlags {
  */
 async function recordInStore(
   flags: GradeFlags,
-  record: (db: StoreDb, agent: string) => Promise<string>,
+  record: (db: StoreDb, agent: string, storePath: string) => Promise<string>,
 ): Promise<string> {
   // Loaded only when a grade is recorded: a plain `bench grade` never opens the store.
   const { openStore } = await import("../../store/open-store.js");
   const store = openStore({ path: flags.db });
   try {
-    return `${await record(store.db, flags.agent ?? "manual")} in ${store.path}`;
+    return await record(store.db, flags.agent ?? "manual", store.path);
   } finally {
     store.close();
   }
@@ -47,107 +48,31 @@ async function recordInStore(
 /** Environment variable naming the competitions folder when --competitions-root is not given. */
 export const COMPETITIONS_ROOT_ENV = "BENCH_COMPETITIONS_ROOT";
 
-const batchLine = z.strictObject({
-  competition_id: z.string().min(1),
-  submission_path: z.string().min(1),
-});
-
-export interface BatchEntry {
-  competition_id: string;
-  submission_path: string;
+/** The grading of the competitions root given by flag or environment. */
+export function competitionGrading(flags: {
+  dataDir?: string;
+  competitionsRoot?: string;
+}): CompetitionGrading {
+  // An empty variable is a mistake, not a request for the current folder: fall back to bench's own.
+  const competitionsRoot = flags.competitionsRoot || process.env[COMPETITIONS_ROOT_ENV] || undefined;
+  return new CompetitionGrading({ dataDir: flags.dataDir, competitionsRoot });
 }
 
-/** Parses a batch JSONL file; every problem names its line. */
-export function readBatchFile(file: string): BatchEntry[] {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new BenchError("USAGE", `cannot read the batch file ${file}.`, { cause: error });
+/** The batch file of --batch or --submission; both at once is refused. */
+function batchFileOf(flags: GradeFlags, competitionId: string | undefined): string | undefined {
+  if (flags.batch !== undefined && flags.submission !== undefined) {
+    throw new BenchError("USAGE", "give --batch FILE or --submission FILE (the same option), not both.");
   }
-  const entries: BatchEntry[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === "") return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new BenchError("USAGE", `${file}:${index + 1}: not a JSON object.`, {
-        hint: 'each line must be {"competition_id": "...", "submission_path": "..."}',
-      });
-    }
-    const parsed = batchLine.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new BenchError(
-        "USAGE",
-        `${file}:${index + 1}: ${issue.path.join(".") || "line"}: ${issue.message}.`,
-        {
-          hint: 'each line must be {"competition_id": "...", "submission_path": "..."}',
-        },
-      );
-    }
-    entries.push(parsed.data);
-  });
-  if (entries.length === 0) throw new BenchError("USAGE", `${file}: the batch file has no entries.`);
-  return entries;
-}
-
-export function printReport(report: CompetitionReport): void {
-  const medal = report.gold_medal
-    ? "gold"
-    : report.silver_medal
-      ? "silver"
-      : report.bronze_medal
-        ? "bronze"
-        : "none";
-  const rows: [string, unknown][] = [
-    ["competition", report.competition_id],
-    ["submission", report.submission_path],
-    ["valid", report.valid_submission],
-    ["score", report.score],
-    ["medal", medal],
-    ["above median", report.above_median],
-    [
-      "thresholds",
-      `gold ${report.gold_threshold} / silver ${report.silver_threshold} / bronze ${report.bronze_threshold} / median ${report.median_threshold}`,
-    ],
-    ["better", report.is_lower_better ? "lower" : "higher"],
-  ];
-  if (report.normalized_score !== undefined) rows.push(["normalized", report.normalized_score]);
-  let out = formatTable(["field", "value"], rows);
-  if (report.error) out += `\n\nInvalid submission: ${report.error}`;
-  for (const note of report.notes) out += `\nNote: ${note}`;
-  process.stdout.write(`${out}\n`);
-}
-
-function timestamp(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/:/g, "-")
-    .replace(/\.\d+Z$/, "-UTC");
-}
-
-/**
- * Writes `content` to a new file `<timestamp>-<pid>-<random>_grading_report.json` in `dir` and returns
- * its path. The reference names reports by the second alone, so two batches in one second overwrote
- * each other; here the name carries the process and a random part, and the file is created with
- * "wx" (fail if it exists), trying another name in the unlikely case that one is taken. No underscore
- * is added before `_grading_report`: importers read such a name as generic and take the run group
- * from the folder, as for the reference's names.
- */
-export function writeBatchReport(dir: string, content: string, now: Date = new Date()): string {
-  mkdirSync(dir, { recursive: true });
-  for (let attempt = 0; ; attempt++) {
-    const unique = `${process.pid}-${randomBytes(3).toString("hex")}`;
-    const file = path.join(dir, `${timestamp(now)}-${unique}_grading_report.json`);
-    try {
-      writeFileSync(file, content, { flag: "wx" });
-      return file;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 20) throw error;
-    }
+  const file = flags.batch ?? flags.submission;
+  if (file !== undefined && competitionId !== undefined) {
+    const flag = flags.batch !== undefined ? "--batch" : "--submission";
+    throw new BenchError(
+      "USAGE",
+      `give either ${flag} FILE.jsonl or a competition id and a submission, not both.`,
+      { hint: "a single submission is graded with: bench grade <competition-id> <submission.csv>" },
+    );
   }
+  return file;
 }
 
 export function registerGradeCommand(program: Command): void {
@@ -157,7 +82,8 @@ export function registerGradeCommand(program: Command): void {
     .argument("[competition-id]", "competition to grade against")
     .argument("[submission]", "path of the submission CSV")
     .option("--batch <file.jsonl>", 'grade every {"competition_id","submission_path"} line of a JSONL file')
-    .option("--output-dir <dir>", "where --batch writes its grading report", ".")
+    .option("--submission <file.jsonl>", "the same as --batch (MLE-bench's `mlebench grade --submission`)")
+    .option("--output-dir <dir>", "where a batch's grading report is written", ".")
     .option("--data-dir <dir>", "MLE-bench data dir holding <id>/prepared/ (default: $BENCH_DATA_DIR)")
     .option(
       "--competitions-root <dir>",
@@ -168,43 +94,17 @@ export function registerGradeCommand(program: Command): void {
     .option("--agent <name>", 'agent the graded runs belong to in the store (default "manual")')
     .option(
       "--no-store",
-      "with --batch: do not record the grades (a single submission is recorded only with --db or --agent)",
+      "with a batch: do not record the grades (a single submission is recorded only with --db or --agent)",
     )
     .action(async (competitionId: string | undefined, submission: string | undefined, flags: GradeFlags) => {
-      // An empty variable is a mistake, not a request for the current folder: fall back to bench's own.
-      const competitionsRoot = flags.competitionsRoot || process.env[COMPETITIONS_ROOT_ENV] || undefined;
-      const grading = new CompetitionGrading({ dataDir: flags.dataDir, competitionsRoot });
-      if (flags.batch !== undefined) {
-        if (competitionId !== undefined) {
-          throw new BenchError(
-            "USAGE",
-            "give either --batch FILE or a competition id and a submission, not both.",
-          );
-        }
-        const entries = readBatchFile(flags.batch);
-        // Check every competition up front: a typo on line 40 must not cost 39 gradings.
-        for (const id of new Set(entries.map((e) => e.competition_id))) await grading.prepare(id);
-        const reports: CompetitionReport[] = [];
-        for (const entry of entries)
-          reports.push(await grading.grade(entry.competition_id, entry.submission_path));
-        const aggregate = aggregateReports(reports);
-        const out = writeBatchReport(flags.outputDir ?? ".", `${JSON.stringify(aggregate, null, 2)}\n`);
-        const recorded =
-          flags.store === false
-            ? ""
-            : await recordInStore(flags, async (db, agent) => {
-                const { recordBatchReport } = await import("../../imports/record-grade.js");
-                const summary = await recordBatchReport(db, out, { agent, registry: grading.registry });
-                return `Recorded ${summary.runs} runs of ${agent} (run group ${summary.runGroups.join(", ")})`;
-              });
-        if (flags.json) {
-          if (recorded) process.stderr.write(`${recorded}\n`);
-          return printJson(aggregate);
-        }
-        const { competition_reports: _, ...totals } = aggregate;
-        process.stdout.write(`${formatTable(["total", "count"], Object.entries(totals))}\n\nWrote ${out}\n`);
-        if (recorded) process.stdout.write(`${recorded}\n`);
-        return;
+      const grading = competitionGrading(flags);
+      const batchFile = batchFileOf(flags, competitionId);
+      if (batchFile !== undefined) {
+        return gradeBatch(grading, batchFile, {
+          outputDir: flags.outputDir ?? ".",
+          json: flags.json ?? false,
+          recordInStore: flags.store === false ? undefined : (record) => recordInStore(flags, record),
+        });
       }
       if (competitionId === undefined || submission === undefined) {
         throw new BenchError(
@@ -215,13 +115,13 @@ export function registerGradeCommand(program: Command): void {
           },
         );
       }
-      const report = await grading.grade(competitionId, submission);
+      const report = await gradeSingle(grading, competitionId, submission);
       const recorded =
         flags.store !== false && (flags.db !== undefined || flags.agent !== undefined)
-          ? await recordInStore(flags, async (db, agent) => {
+          ? await recordInStore(flags, async (db, agent, storePath) => {
               const { recordGradeReport } = await import("../../imports/record-grade.js");
               const runId = await recordGradeReport(db, report, { agent, registry: grading.registry });
-              return `Recorded run ${runId} of ${agent}`;
+              return `Recorded run ${runId} of ${agent} in ${storePath}`;
             })
           : "";
       if (flags.json) printJson(report);

@@ -3,6 +3,7 @@
 // Importing the same file again with the same options changes nothing.
 
 import type { Command } from "commander";
+import { BenchError } from "../../errors.js";
 import { importCsvResults } from "../../imports/import-csv.js";
 import { importMlebenchReports } from "../../imports/import-mlebench.js";
 import type { ImportSummary } from "../../imports/import-summary.js";
@@ -24,6 +25,7 @@ interface MlebenchFlags extends CommonFlags {
 interface CsvFlags extends CommonFlags {
   map: string;
   normalized?: boolean;
+  raw?: boolean;
 }
 
 const DB_HELP = `results store (default: $${DB_ENV}, else runs/bench.db)`;
@@ -96,14 +98,29 @@ export function registerImportCommand(program: Command): void {
       "--map <pairs>",
       "FIELD=COLUMN pairs, e.g. agent=model,competition=task_id,score=score,group=dataset",
     )
-    .option("--normalized", "the score column already holds normalized scores (RE-bench)")
+    .option(
+      "--normalized",
+      "the score column already holds RE-bench normalized scores (as METR's metr-runs.csv does)",
+    )
+    .option(
+      "--raw",
+      "the score column holds raw scores; RE-bench ones are normalized with the environment's starting and " +
+        "reference scores (one of --raw and --normalized is required for RE-bench environments)",
+    )
     .option("--db <file>", DB_HELP)
     .option("--json", "print what was imported as JSON")
     .action(async (file: string, flags: CsvFlags) => {
+      if (flags.raw && flags.normalized) {
+        throw new BenchError(
+          "USAGE",
+          "give --raw or --normalized, not both: the score column holds one kind.",
+        );
+      }
+      const scoreKind = flags.normalized ? "normalized" : flags.raw ? "raw" : undefined;
       await withStore(flags.db, async (store) => {
         const summary = await importCsvResults(store.db, file, {
           map: flags.map,
-          normalized: flags.normalized ?? false,
+          scoreKind,
           registry: new CompetitionRegistry(),
         });
         report([summary], store, flags.json);

@@ -105,8 +105,8 @@ describe("bench report and bench compare", () => {
     const rebench = await bench("report", "rebench", "--db", store.file, "--budget", "4h", "--plots", plots);
     expect(rebench.code).toBe(0);
     // k = 4h ÷ 2h = 2: aide's two runs give max(0.6, 0.3), mlab has one run, fewer than k.
-    expect(rebench.stdout).toMatch(/aide\s+2h\s+2\s+0\.600/);
-    expect(rebench.stdout).toContain("mlab at 2h (k = 2): left out ai_rd_fix_embedding (1 run).");
+    expect(rebench.stdout).toMatch(/aide\s+2 h\s+2\s+0\.600/);
+    expect(rebench.stdout).toContain("mlab at 2 h (k = 2): left out ai_rd_fix_embedding (1 run).");
     const aup = await bench("report", "aup", "--db", store.file, "--plots", plots, "--format", "json");
     const methods = JSON.parse(aup.stdout).tables[0].rows.map((r: { method: string }) => r.method);
     expect(methods).toEqual(["aide", "mlab", "baseline"]);
@@ -117,7 +117,9 @@ describe("bench report and bench compare", () => {
     ]);
     expect(JSON.parse(aup.stdout).figures).toHaveLength(2);
     const tagged = await bench("report", "aup", "--db", store.file, "--split", "mlgym", "--format", "csv");
-    expect(tagged.stdout).toContain("# Filters: split mlgym.");
+    // CSV holds the table alone; the report's notes go to stderr.
+    expect(tagged.stdout.startsWith("rank,method,aup_best_attempt,aup_last_submission\r\n")).toBe(true);
+    expect(tagged.stderr).toContain("bench: note: Filters: split mlgym.");
     const untagged = await bench("report", "rebench", "--db", store.file, "--split", "mlgymm");
     expect(untagged.code).toBe(2);
     expect(untagged.stderr).toMatch(

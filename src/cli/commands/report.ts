@@ -1,13 +1,15 @@
 // `bench report [leaderboard|rebench|aup]`: leaderboards and statistics read from the results store,
-// printed as a terminal table, Markdown, CSV or JSON, with SVG plots on request (--plots DIR).
+// printed as a terminal table, Markdown, CSV or JSON (one table with --table, every table in its own
+// file with --output-dir), with SVG plots on request (--plots DIR).
 
 import { type Command, Option } from "commander";
 import { listCompetitions } from "../../registry/competition-registry.js";
 import { aupFromStore } from "../../reports/aup/aup-from-store.js";
-import { REPORT_FORMATS, type ReportFormat, renderReport } from "../../reports/format/render-report.js";
+import { deliverReport } from "../../reports/deliver-report.js";
+import { REPORT_FORMATS, type ReportFormat } from "../../reports/format/render-report.js";
 import { leaderboardFromStore, type SplitMembers } from "../../reports/mlebench/leaderboard-from-store.js";
 import { openReportStore } from "../../reports/open-report-store.js";
-import { type PlotRequest, writePlots } from "../../reports/plots/render-svg.js";
+import type { PlotRequest } from "../../reports/plots/render-svg.js";
 import type { TaskRule, TaskRules } from "../../reports/rebench/rebench-analysis.js";
 import { rebenchFromStore } from "../../reports/rebench/rebench-from-store.js";
 import { type FilterFlags, type ResolvedFilter, resolveFilter } from "../../reports/report-filters.js";
@@ -19,6 +21,9 @@ export interface CommonReportFlags extends FilterFlags {
   format: ReportFormat;
   plots?: string;
   split?: string;
+  table?: string;
+  output?: string;
+  outputDir?: string;
 }
 
 /** The options every report shares (`bench compare` names its two agents and draws no plot). */
@@ -37,23 +42,34 @@ export function addReportOptions(command: Command, options = { agents: true, plo
       "--run-group <name>",
       "only runs of this run group (an MLE-bench run group, an imported result set)",
     )
-    .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("terminal"));
+    .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("terminal"))
+    .option("--table <name>", "only this table, by its id (csv shows one table: default the main one)")
+    .option(
+      "--output <file>",
+      "write the report into this file instead of stdout (Markdown links its plots relative to it)",
+    )
+    .option(
+      "--output-dir <dir>",
+      "write every table into its own file in this folder, named <table id>.<format>",
+    );
   if (options.plots)
     command.option("--plots <dir>", "also write the report's plots into this folder as SVG files");
   return command;
 }
 
-/** Prints a report after writing its plots (so that the report can name them). */
+/** Prints (or writes) a report after writing its plots, so that the report can name them. */
 export async function printReport(
   report: Report,
   plots: readonly PlotRequest[],
   flags: CommonReportFlags,
 ): Promise<void> {
-  if (flags.plots !== undefined) {
-    report.figures.push(...(await writePlots(flags.plots, plots)));
-    if (plots.length === 0) report.notes.push("No plot: the report has no curve to draw.");
-  }
-  process.stdout.write(renderReport(report, flags.format));
+  await deliverReport(report, plots, {
+    format: flags.format,
+    plotsDir: flags.plots,
+    table: flags.table,
+    output: flags.output,
+    outputDir: flags.outputDir,
+  });
 }
 
 /** Opens the store, resolves the filters, runs `build`, and always closes the store. */
@@ -100,11 +116,13 @@ export function registerReportCommand(program: Command): void {
   addReportOptions(
     report
       .command("leaderboard", { isDefault: true })
-      .description("MLE-bench leaderboard per agent and split: medals (mean ± SEM over seeds) and pass@k."),
+      .description(
+        "MLE-bench leaderboard per agent and split: medals (mean ± SEM over seeds) and pass@k; with --sweep, also the score and medals per competition.",
+      ),
   )
     .option(
       "--split <split>",
-      "one split: low, medium, high or all (default: all four), or any registry tag (dev, demo)",
+      "one split: low, medium, high or all, or any registry tag (dev, demo); default: the splits the runs cover",
     )
     .option("--pad-missing", "count seeds up to the largest run count; missing runs count as no submission")
     .action(async (flags: CommonReportFlags & { padMissing?: boolean }) => {

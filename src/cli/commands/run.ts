@@ -1,8 +1,10 @@
 // `bench run` and `bench sweep run`: fan agent runs out over competitions and seeds, grade each
 // submission as its run ends, and keep going unattended. Ctrl-C stops launching and stops running
-// agents gracefully; a second Ctrl-C forces.
+// agents gracefully; a second Ctrl-C forces. A --name (or a sweep file's name) may hold placeholders,
+// {date}, {datetime}, {git_sha:<folder>}, so that a nightly job starts a new sweep each night.
 
 import type { Command } from "commander";
+import { resolveSweepName } from "../../config/sweep-name.js";
 import { loadSweepFile, parseSweep, type SweepInput } from "../../config/sweep-schema.js";
 import { BenchError } from "../../errors.js";
 import { defaultSweepName, executeSweep, loadAgents } from "../../scheduler/execute-sweep.js";
@@ -47,6 +49,7 @@ async function runWithSignals(
     source,
   );
   const progress = createProgressReporter();
+  progress.notice(`sweep ${sweep.name} (the same name again resumes it)`);
   const stop = new AbortController();
   const force = new AbortController();
   const onSigint = () => {
@@ -113,7 +116,7 @@ export function registerRunCommands(program: Command): void {
     )
     .option(
       "--name <name>",
-      "sweep name (default: derived from agents, competitions and seeds, so re-running resumes)",
+      "sweep name, may hold {date}, {datetime}, {git_sha:<folder>} (default: derived from agents, competitions and seeds, so re-running resumes)",
     )
     .option("--data-dir <dir>", "MLE-bench data dir (default: $BENCH_DATA_DIR)")
     .option("--retries <n>", "retries after an infrastructure error", "2")
@@ -140,7 +143,9 @@ export function registerRunCommands(program: Command): void {
         ...(flags.cpus ? { cpus: Number(flags.cpus) } : {}),
         ...(flags.memory ? { memory_gb: Number(flags.memory) } : {}),
         ...(flags.timeLimit ? { time_limit: flags.timeLimit } : {}),
-        ...(flags.name ? { name: flags.name } : {}),
+        ...(flags.name
+          ? { name: await resolveSweepName(flags.name, { what: "--name", baseDir: process.cwd() }) }
+          : {}),
         ...(flags.dataDir ? { data_dir: flags.dataDir } : {}),
         retries: integer(flags.retries, "--retries"),
         max_infra_error_rate: Number(flags.maxInfraErrorRate),
@@ -153,9 +158,13 @@ export function registerRunCommands(program: Command): void {
     .description("Sweeps described in a file, for nightly jobs.")
     .command("run <sweep.yaml>")
     .description("Run (or resume) the sweep a YAML file describes.")
+    .option(
+      "--name <name>",
+      "sweep name instead of the file's; may hold {date}, {datetime}, {git_sha:<folder>}, e.g. nightly-{date}",
+    )
     .option("--db <file>", "results store (default: $BENCH_DB or runs/bench.db)")
-    .action(async (file: string, flags: { db?: string }) => {
-      const sweep = await loadSweepFile(file);
+    .action(async (file: string, flags: { db?: string; name?: string }) => {
+      const sweep = await loadSweepFile(file, { name: flags.name });
       await runWithSignals(sweep, sweep.agents, flags.db, file);
     });
 }

@@ -1,41 +1,46 @@
-// `bench runs show ID`: one run's timeline, where its files are, its score log and its grade.
+// `bench runs`: `runs list` (runs-list.ts) and `runs show ID`: one run's timeline, where its files are,
+// the last lines of its agent's log, its notes, its score log and its grade. ID is the full run id or a
+// unique start of it or of its short id.
 
 import type { Command } from "commander";
 import { eq } from "drizzle-orm";
-import { BenchError } from "../../errors.js";
 import { openReportStore } from "../../reports/open-report-store.js";
 import { runDirLayout } from "../../runtimes/run-dir.js";
 import { getGrade, gradeToReport } from "../../store/grades-repo.js";
-import { getRun } from "../../store/runs-repo.js";
+import { resolveRunRef } from "../../store/run-lookup.js";
 import { agentsTable } from "../../store/schema.js";
 import { readScoreLog } from "../../store/score-log-repo.js";
 import { formatTable, printJson } from "../output.js";
+import { readLogTail } from "./agent-log-file.js";
+import { iso } from "./run-display.js";
+import { registerRunsListCommand } from "./runs-list.js";
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+/** Lines of the agent's log `runs show` prints, and the longest line it prints whole. */
+export const LOG_TAIL_LINES = 20;
+export const LOG_TAIL_LINE_CHARS = 200;
 
 export function registerRunsCommand(program: Command): void {
-  program
-    .command("runs")
-    .description("Inspect runs.")
+  const runs = program.command("runs").description("Find and inspect runs.");
+  registerRunsListCommand(runs);
+  runs
     .command("show <id>")
-    .description("A run's timeline, logs path, score log and grade.")
+    .description(
+      "A run's timeline, files, the end of its agent's log, notes, score log and grade (id: full, or a unique start of it or of its short id).",
+    )
     .option("--db <file>", "results store (default: $BENCH_DB or runs/bench.db)")
     .option("--json", "print JSON")
     .action((id: string, flags: { db?: string; json?: boolean }) => {
       const store = openReportStore(flags.db);
       try {
-        const run = getRun(store.db, id);
-        if (run === undefined) {
-          throw new BenchError("USAGE", `no run with id "${id}" in ${store.path}.`, {
-            hint: "`bench status --json` lists the runs of a sweep with their ids.",
-          });
-        }
+        const { run, shortIds } = resolveRunRef(store.db, id);
         const agent = store.db.select().from(agentsTable).where(eq(agentsTable.id, run.agentId)).get();
-        const grade = getGrade(store.db, id);
-        const scoreLog = readScoreLog(store.db, id);
+        const grade = getGrade(store.db, run.id);
+        const scoreLog = readScoreLog(store.db, run.id);
         const layout = run.workspace ? runDirLayout(run.workspace) : null;
+        const tail = layout ? readLogTail(layout.agentLog, LOG_TAIL_LINES, LOG_TAIL_LINE_CHARS) : null;
         const info = {
           id: run.id,
+          short_id: shortIds.of(run.id),
           sweep: run.sweepId,
           agent: agent ? { name: agent.name, version: agent.version, content_hash: agent.contentHash } : null,
           competition: run.competitionId,
@@ -55,6 +60,10 @@ export function registerRunsCommand(program: Command): void {
           files: layout
             ? { run_dir: layout.root, agent_log: layout.agentLog, submission: layout.submissionFile }
             : null,
+          log_tail: tail?.lines ?? null,
+          log_problem: layout
+            ? tail!.problem
+            : "the run has no folder of its own (imported, or not started).",
           score_log: scoreLog.map((e) => ({
             at: iso(e.atMs),
             elapsed_ms: e.elapsedMs,
@@ -85,8 +94,14 @@ export function registerRunsCommand(program: Command): void {
               : "not graded",
           ],
         ];
-        let out = `${info.id}\n${formatTable(["field", "value"], rows)}\n`;
+        let out = `${info.id} (short id ${info.short_id})\n${formatTable(["field", "value"], rows)}\n`;
         if (info.notes.length > 0) out += `\nNotes:\n${info.notes.map((note) => `  - ${note}`).join("\n")}\n`;
+        if (tail !== null) {
+          out +=
+            tail.lines.length > 0
+              ? `\nLast lines of the agent's log (bench logs ${info.short_id} prints it all):\n${tail.lines.map((line) => `  ${line}`).join("\n")}\n`
+              : `\nAgent's log: ${tail.problem ?? "empty"}\n`;
+        }
         if (info.score_log.length > 0) {
           out += `\nScore log:\n${formatTable(
             ["at", "elapsed", "raw score", "message"],

@@ -1,7 +1,9 @@
 // Performance profiles and AUP (SCORING.md §4) from the store's per-agent, per-task scores: one score
 // per method and task, the best over the method's runs, in two variants (best attempt = grades.score,
-// last submission = grades.last_score), with the baseline counted as a method. Pure; the profiles
-// themselves are stats/aup's performanceProfiles.
+// last submission = grades.last_score), with the baseline counted as a method. An imported model named
+// "baseline" (MLGym's files list the baseline as a model beside the baseline column) is the baseline
+// itself when every run of it scored exactly the task's baseline: it is counted once, and the report
+// says so. Pure; the profiles themselves are stats/aup's performanceProfiles.
 
 import { BenchError } from "../../errors.js";
 import type { AupScoreRow } from "../queries/aup-scores.js";
@@ -29,6 +31,8 @@ export interface AupAnalysis {
   /** True when --tau-max replaced the data's own tau_max. */
   tauMaxGiven: boolean;
   dataTauMax: number;
+  /** Sentences for the report (e.g. how an agent named "baseline" was counted). */
+  notes: string[];
 }
 
 export interface AupAnalysisOptions {
@@ -42,17 +46,57 @@ function directionOf(row: AupScoreRow): Direction | null {
   return row.lowerBetterMax ? "minimize" : "maximize";
 }
 
-function baselineName(labels: Iterable<string>): string {
-  const taken = new Set(labels);
-  return taken.has("baseline") ? "baseline (task)" : "baseline";
+const BASELINE = "baseline";
+
+/** Every run of the rows scored exactly the baseline recorded with it (both variants, where given). */
+function scoresTheBaseline(rows: readonly AupScoreRow[]): boolean {
+  return rows.every((row) => {
+    const base = row.baselineMin;
+    if (base === null || row.baselineMax !== base) return false;
+    const last = [row.lastScoreMin, row.lastScoreMax];
+    return (
+      row.scoreMin === base &&
+      row.scoreMax === base &&
+      (last.every((v) => v === null) || last.every((v) => v === base))
+    );
+  });
+}
+
+/**
+ * The baseline's method name, and the rows left once an agent named "baseline" that is the baseline
+ * itself is folded into it (else the tasks' baseline is renamed, so that both are shown apart).
+ */
+function settleBaseline(
+  rows: readonly AupScoreRow[],
+  labels: ReadonlyMap<number, string>,
+): { baseline: string; rows: readonly AupScoreRow[]; notes: string[] } {
+  const named = rows.filter((row) => labels.get(row.agentId) === BASELINE);
+  if (named.length === 0) return { baseline: BASELINE, rows, notes: [] };
+  if (scoresTheBaseline(named)) {
+    return {
+      baseline: BASELINE,
+      rows: rows.filter((row) => labels.get(row.agentId) !== BASELINE),
+      notes: [
+        `The agent "${BASELINE}" scores exactly the tasks' baseline scores on all its ${named.length} tasks: it is the baseline (imported as a model), counted once as "${BASELINE}".`,
+      ],
+    };
+  }
+  const renamed = `${BASELINE} (task)`;
+  return {
+    baseline: renamed,
+    rows,
+    notes: [
+      `An agent is named "${BASELINE}" but its scores differ from the tasks' baseline scores: both are shown, "${renamed}" being the tasks' baseline and "${BASELINE}" the agent.`,
+    ],
+  };
 }
 
 export function analyzeAup(
-  rows: readonly AupScoreRow[],
+  allRows: readonly AupScoreRow[],
   labels: ReadonlyMap<number, string>,
   options: AupAnalysisOptions = {},
 ): AupAnalysis {
-  const baseline = baselineName(rows.map((row) => labels.get(row.agentId) ?? ""));
+  const { baseline, rows, notes } = settleBaseline(allRows, labels);
   const byTask = new Map<string, AupScoreRow[]>();
   for (const row of rows) byTask.set(row.competitionId, [...(byTask.get(row.competitionId) ?? []), row]);
   const tasks = [...byTask.keys()].sort(compareCodePoints);
@@ -134,5 +178,6 @@ export function analyzeAup(
     leftOut,
     tauMaxGiven: options.tauMax !== undefined,
     dataTauMax,
+    notes,
   };
 }

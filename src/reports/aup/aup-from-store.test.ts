@@ -165,15 +165,50 @@ describe("bench report aup on MLGym's published result sets (shared/mlgym/scores
     );
   });
 
-  it("refuses runs of one task that record different baselines, and says how to narrow them", () => {
+  it("refuses a pool whose runs of one task record different baselines, and says how to narrow them", () => {
+    store = new ReportStore();
+    store.competition("t", { kind: "external", direction: "higher" });
+    // Two run groups that share no agent's task are pooled (one file per agent): their baselines must agree.
+    const a = store.agent("a");
+    const b = store.agent("b");
+    store.run({ agentId: a, competitionId: "t", score: 1, baselineScore: 0.5, runGroup: "set-1" });
+    store.run({ agentId: b, competitionId: "t", score: 1, baselineScore: 0.6, runGroup: "set-2" });
+    expect(() => aupFromStore(store.db, { filter: store.filter() })).toThrow(BenchError);
+    expect(() => aupFromStore(store.db, { filter: store.filter() })).toThrow(/different baseline scores/);
+    expect(() => aupFromStore(store.db, { filter: store.filter({ runGroup: "set-1" }) })).not.toThrow();
+  });
+
+  it("keeps run groups apart when one agent has runs on one task in several of them", () => {
     store = new ReportStore();
     store.competition("t", { kind: "external", direction: "higher" });
     const a = store.agent("a");
     store.run({ agentId: a, competitionId: "t", score: 1, baselineScore: 0.5, runGroup: "set-1" });
     store.run({ agentId: a, competitionId: "t", score: 1, baselineScore: 0.6, runGroup: "set-2" });
-    expect(() => aupFromStore(store.db, { filter: store.filter() })).toThrow(BenchError);
-    expect(() => aupFromStore(store.db, { filter: store.filter() })).toThrow(/different baseline scores/);
-    expect(() => aupFromStore(store.db, { filter: store.filter({ runGroup: "set-1" }) })).not.toThrow();
+    const { report } = aupFromStore(store.db, { filter: store.filter() });
+    expect(report.tables[0]!.rows.map((r) => [r.run_group, r.method])).toEqual([
+      ["set-1", "a"],
+      ["set-1", "baseline"],
+      ["set-2", "a"],
+      ["set-2", "baseline"],
+    ]);
+    expect(report.tables.map((t) => t.id)).toEqual(["aup", "aup_scores_set_1", "aup_scores_set_2"]);
+  });
+
+  it("shows an agent named baseline beside the tasks' baseline when its scores differ, and says so", () => {
+    store = new ReportStore();
+    store.competition("t", { kind: "external", direction: "higher" });
+    store.competition("u", { kind: "external", direction: "higher" });
+    const base = store.agent("baseline");
+    const a = store.agent("a");
+    for (const task of ["t", "u"]) {
+      store.run({ agentId: base, competitionId: task, score: task === "t" ? 0.5 : 0.7, baselineScore: 0.5 });
+      store.run({ agentId: a, competitionId: task, score: 0.9, baselineScore: 0.5 });
+    }
+    const { report } = aupFromStore(store.db, { filter: store.filter() });
+    expect(report.tables[0]!.rows.map((r) => r.method).sort()).toEqual(["a", "baseline", "baseline (task)"]);
+    expect(report.tables[0]!.footnotes.join("\n")).toContain(
+      'An agent is named "baseline" but its scores differ from the tasks\' baseline scores: both are shown',
+    );
   });
 });
 

@@ -1,4 +1,5 @@
-// `bench report aup`: per-agent, per-task scores aggregated by the store, then profiles, AUP and plots.
+// `bench report aup`: per-agent, per-task scores aggregated by the store, split into the result sets
+// that may be pooled (result-sets.ts), then profiles, AUP and plots per set.
 
 import { BenchError } from "../../errors.js";
 import type { StoreDb } from "../../store/open-store.js";
@@ -7,7 +8,8 @@ import { selectAupScores } from "../queries/aup-scores.js";
 import { type ResolvedFilter, withSplit } from "../report-filters.js";
 import type { Report } from "../table-model.js";
 import { analyzeAup } from "./aup-analysis.js";
-import { aupPlots, aupReport } from "./aup-report.js";
+import { aupPlots, aupReport, type LabelledAnalysis } from "./aup-report.js";
+import { runGroupLabel, splitResultSets } from "./result-sets.js";
 
 export interface AupRequest {
   filter: ResolvedFilter;
@@ -30,9 +32,21 @@ export function parseTauMax(text: string | undefined): number | undefined {
 export function aupFromStore(db: StoreDb, request: AupRequest): { report: Report; plots: PlotRequest[] } {
   const tauMax = parseTauMax(request.tauMax);
   const filter = withSplit(db, request.filter.filter, request.split);
-  const analysis = analyzeAup(selectAupScores(db, filter), request.filter.labels, { tauMax });
-  const report = aupReport(analysis);
+  const { sets, separate } = splitResultSets(selectAupScores(db, filter));
+  const analyses = sets.map(({ runGroup, rows }): LabelledAnalysis => {
+    try {
+      const analysis = analyzeAup(rows, request.filter.labels, { tauMax });
+      return separate ? { runGroup, analysis } : { analysis };
+    } catch (error) {
+      if (!separate || !(error instanceof BenchError)) throw error;
+      throw new BenchError(error.code, `run group ${runGroupLabel(runGroup)}: ${error.message}`, {
+        hint: error.hint,
+        cause: error,
+      });
+    }
+  });
+  const report = aupReport(analyses);
   const filters = [request.filter.description, request.split ? `split ${request.split}` : ""].filter(Boolean);
   if (filters.length > 0) report.notes.push(`Filters: ${filters.join("; ")}.`);
-  return { report, plots: aupPlots(analysis) };
+  return { report, plots: aupPlots(analyses) };
 }

@@ -1,18 +1,52 @@
 // The AUP report as tables and pictures: AUP per method in both variants, the scores the profiles
-// were computed from, and one performance-profile plot per variant.
+// were computed from, and one performance-profile plot per variant. Result sets kept apart (run groups
+// of one import, see result-sets.ts) each get their own profiles: the AUP table gains a run-group
+// column and ranks within each group, and every group has its own scores table and plots.
 
 import { lineChartSpec } from "../plots/line-chart-spec.js";
-import type { PlotRequest } from "../plots/render-svg.js";
+import { type PlotRequest, safeFileStem } from "../plots/render-svg.js";
 import type { Column, Report, Row, Table } from "../table-model.js";
 import { AUP_VARIANTS, type AupAnalysis } from "./aup-analysis.js";
+import { runGroupLabel } from "./result-sets.js";
+
+/** One pool's analysis; `runGroup` is set when several run groups are reported apart. */
+export interface LabelledAnalysis {
+  runGroup?: string | null;
+  analysis: AupAnalysis;
+}
 
 function fixedTau(value: number): string {
   return Number(value.toFixed(6)).toString();
 }
 
-function aupTable(analysis: AupAnalysis): Table {
-  const { result, variants, baseline } = analysis;
+function grouped(sets: readonly LabelledAnalysis[]): boolean {
+  return sets.some((set) => set.runGroup !== undefined);
+}
+
+function poolFootnotes(analysis: AupAnalysis, prefix: string): string[] {
+  const { result, baseline } = analysis;
+  return [
+    `${result.tasks.length} tasks; ${result.methods.length} methods, "${baseline}" being the task's baseline score counted as a method.`,
+    analysis.tauMaxGiven
+      ? `tau_max = ${fixedTau(result.tauMax)} (--tau-max; the data's own is ${fixedTau(analysis.dataTauMax)}).`
+      : `tau_max = ${fixedTau(result.tauMax)}, from the data (both variants together), as MLGym computes it.`,
+    ...analysis.notes,
+    ...(analysis.variants.includes("last_submission")
+      ? []
+      : [
+          "No run records a last-submission score (grades.last_score): only the best-attempt variant is shown.",
+        ]),
+    ...analysis.leftOut.map(({ task, reason }) => `Left out: ${task} (${reason}).`),
+  ].map((note) => `${prefix}${note}`);
+}
+
+function aupTable(sets: readonly LabelledAnalysis[]): Table {
+  const apart = grouped(sets);
+  const variants = sets.some((set) => set.analysis.variants.includes("last_submission"))
+    ? (["best_attempt", "last_submission"] as const)
+    : (["best_attempt"] as const);
   const columns: Column[] = [
+    ...(apart ? [{ key: "run_group", label: "Run group", kind: "text" } as Column] : []),
     { key: "rank", label: "Rank", kind: "integer" },
     { key: "method", label: "Method", kind: "text" },
     ...variants.map(
@@ -24,40 +58,55 @@ function aupTable(analysis: AupAnalysis): Table {
       }),
     ),
   ];
-  const first = variants[0]!;
-  const methods = [...result.methods].sort(
-    (a, b) => result.variants[first]!.aupExact[b]! - result.variants[first]!.aupExact[a]!,
-  );
-  const rows = methods.map((method, i): Row => {
-    const row: Row = { rank: i + 1, method };
-    for (const v of variants) row[`aup_${v}`] = result.variants[v]!.aup[method]!;
-    return row;
-  });
-  const footnotes = [
-    `${result.tasks.length} tasks; ${result.methods.length} methods, "${baseline}" being the task's baseline score counted as a method.`,
-    analysis.tauMaxGiven
-      ? `tau_max = ${fixedTau(result.tauMax)} (--tau-max; the data's own is ${fixedTau(analysis.dataTauMax)}).`
-      : `tau_max = ${fixedTau(result.tauMax)}, from the data (both variants together), as MLGym computes it.`,
+  const rows: Row[] = [];
+  const footnotes: string[] = [];
+  for (const { runGroup, analysis } of sets) {
+    const { result } = analysis;
+    const first = analysis.variants[0]!;
+    const methods = [...result.methods].sort(
+      (a, b) => result.variants[first]!.aupExact[b]! - result.variants[first]!.aupExact[a]!,
+    );
+    methods.forEach((method, i) => {
+      const row: Row = apart ? { run_group: runGroupLabel(runGroup ?? null) } : {};
+      row.rank = i + 1;
+      row.method = method;
+      for (const v of variants) row[`aup_${v}`] = result.variants[v]?.aup[method] ?? null;
+      rows.push(row);
+    });
+    footnotes.push(...poolFootnotes(analysis, apart ? `${runGroupLabel(runGroup ?? null)}: ` : ""));
+  }
+  footnotes.push(
     "A method's score on a task is its best run (best attempt: grades.score; last submission: grades.last_score).",
     "Infeasible (missing, negative, or worse than the baseline) counts as 1.05 × the task's worst feasible ratio.",
     "AUP is relative to the pool: adding or removing a method can change every other method's AUP.",
-  ];
-  if (!variants.includes("last_submission")) {
-    footnotes.push(
-      "No run records a last-submission score (grades.last_score): only the best-attempt variant is shown.",
-    );
-  }
-  for (const { task, reason } of analysis.leftOut) footnotes.push(`Left out: ${task} (${reason}).`);
+  );
   return {
     id: "aup",
-    title: "AUP: area under the performance profile (higher is better)",
+    title: apart
+      ? "AUP per run group: area under the performance profile (higher is better)"
+      : "AUP: area under the performance profile (higher is better)",
     columns,
     rows,
     footnotes,
   };
 }
 
-function scoresTable(analysis: AupAnalysis): Table {
+/** A table id from a run group's name: snake_case, unique among the report's tables. */
+function scoresTableId(runGroup: string | null | undefined, taken: Set<string>): string {
+  const base =
+    runGroup === undefined
+      ? "aup_scores"
+      : `aup_scores_${runGroupLabel(runGroup)
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "_")
+          .replace(/^_+|_+$/g, "")}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
+  taken.add(id);
+  return id;
+}
+
+function scoresTable({ runGroup, analysis }: LabelledAnalysis, id: string): Table {
   const variant = analysis.variants[0]!;
   const { result } = analysis;
   const methodKey = (i: number) => `method_${i + 1}`;
@@ -76,9 +125,10 @@ function scoresTable(analysis: AupAnalysis): Table {
     });
     return row;
   });
+  const where = runGroup === undefined ? "" : ` in run group ${runGroupLabel(runGroup)}`;
   return {
-    id: "aup_scores",
-    title: `Scores per task (${AUP_VARIANTS[variant].toLowerCase()}, best run per method)`,
+    id,
+    title: `Scores per task${where} (${AUP_VARIANTS[variant].toLowerCase()}, best run per method)`,
     columns,
     rows,
     footnotes: [
@@ -87,34 +137,46 @@ function scoresTable(analysis: AupAnalysis): Table {
   };
 }
 
-export function aupReport(analysis: AupAnalysis): Report {
+export function aupReport(sets: readonly LabelledAnalysis[]): Report {
+  const taken = new Set(["aup"]);
+  const notes: string[] = [];
+  if (grouped(sets)) {
+    notes.push(
+      `The runs come from ${sets.length} run groups that share agents and tasks (result sets of one import): ` +
+        "each group has its own profiles, pool and tau_max, as its authors computed them; " +
+        "pooling them would score each agent by its best result across the sets. One group alone: --run-group NAME.",
+    );
+  }
   return {
     title: "AUP report (performance profiles)",
-    tables: [aupTable(analysis), scoresTable(analysis)],
-    notes: [],
+    tables: [aupTable(sets), ...sets.map((set) => scoresTable(set, scoresTableId(set.runGroup, taken)))],
+    notes,
     figures: [],
   };
 }
 
-export function aupPlots(analysis: AupAnalysis): PlotRequest[] {
-  const { result } = analysis;
-  return analysis.variants.map((variant) => ({
-    name: `aup-profiles-${variant.replace("_", "-")}`,
-    title: `performance profiles, ${AUP_VARIANTS[variant].toLowerCase()}`,
-    spec: lineChartSpec({
-      title: `Performance profiles: ${AUP_VARIANTS[variant].toLowerCase()}`,
-      subtitle: `${result.tasks.length} tasks; AUP is the area under each curve up to tau_max = ${fixedTau(result.tauMax)}`,
-      xTitle: "τ (log10 of the performance ratio)",
-      yTitle: "ρ(τ): fraction of tasks",
-      interpolate: "step-after",
-      yDomain: [0, 1],
-      series: result.methods.map((method) => {
-        const rho = result.variants[variant]!.profiles[method]!;
-        return {
-          name: `${method} (${result.variants[variant]!.aup[method]!.toFixed(3)})`,
-          points: Array.from(result.grid, (x, i) => ({ x, y: rho[i]! })),
-        };
+export function aupPlots(sets: readonly LabelledAnalysis[]): PlotRequest[] {
+  return sets.flatMap(({ runGroup, analysis }) => {
+    const { result } = analysis;
+    const group = runGroup === undefined ? "" : runGroupLabel(runGroup);
+    return analysis.variants.map((variant) => ({
+      name: `aup-profiles-${group === "" ? "" : `${safeFileStem(group)}-`}${variant.replace("_", "-")}`,
+      title: `performance profiles, ${AUP_VARIANTS[variant].toLowerCase()}${group === "" ? "" : `, run group ${group}`}`,
+      spec: lineChartSpec({
+        title: `Performance profiles: ${AUP_VARIANTS[variant].toLowerCase()}${group === "" ? "" : ` (${group})`}`,
+        subtitle: `${result.tasks.length} tasks; AUP is the area under each curve up to tau_max = ${fixedTau(result.tauMax)}`,
+        xTitle: "τ (log10 of the performance ratio)",
+        yTitle: "ρ(τ): fraction of tasks",
+        interpolate: "step-after",
+        yDomain: [0, 1],
+        series: result.methods.map((method) => {
+          const rho = result.variants[variant]!.profiles[method]!;
+          return {
+            name: `${method} (${result.variants[variant]!.aup[method]!.toFixed(3)})`,
+            points: Array.from(result.grid, (x, i) => ({ x, y: rho[i]! })),
+          };
+        }),
       }),
-    }),
-  }));
+    }));
+  });
 }

@@ -1,8 +1,9 @@
-// Renders a report as CSV for spreadsheets and scripts: numbers at full precision, a mean ± sem column
-// split into `<key>_mean` and `<key>_sem`, an interval into `<key>_low` and `<key>_high`. A report with
-// several tables writes them one after another, each introduced by a `# <id>: <title>` line and
-// separated by a blank line (pandas: `comment="#"` with `skip_blank_lines`; or pick one table with
-// `--format json`); footnotes and notes follow as `#` lines.
+// Renders a report as CSV for spreadsheets and scripts: one table (the report's main one; the CLI picks
+// another with --table, or writes each into its own file with --output-dir), a header line and one line
+// per row and nothing else, so that `pandas.read_csv(file)` and spreadsheets read it with no options.
+// Numbers keep full precision; a mean ± sem column is split into `<key>_mean` and `<key>_sem`, an
+// interval into `<key>_low` and `<key>_high`; no value is an empty cell. Footnotes and notes have no
+// place in a CSV file: the CLI prints them on stderr.
 
 import {
   type CellValue,
@@ -47,19 +48,8 @@ export function renderTableCsv(table: Table): string {
   return lines.join("\r\n");
 }
 
-function comment(text: string): string {
-  return `# ${text.replace(/\r?\n/g, " ")}`;
-}
-
+/** The report's main (first) table as CSV; select another one first with select-table.ts. */
 export function renderCsv(report: Report): string {
-  const single = report.tables.length === 1;
-  const sections = report.tables.map((table) => {
-    const lines = single ? [] : [comment(`${table.id}: ${table.title}`)];
-    lines.push(renderTableCsv(table));
-    lines.push(...table.footnotes.map(comment));
-    return lines.join("\r\n");
-  });
-  const trailer = [...report.notes.map(comment), ...report.figures.map((f) => comment(`plot: ${f.path}`))];
-  if (trailer.length > 0) sections.push(trailer.join("\r\n"));
-  return `${sections.join("\r\n\r\n")}\r\n`;
+  const table = report.tables[0];
+  return table === undefined ? "" : `${renderTableCsv(table)}\r\n`;
 }

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../table-model.js";
 import { renderReport } from "./render-report.js";
@@ -70,24 +71,29 @@ describe("report renderers", () => {
     expect(text).toContain("![pass@k](plots/pass%20at%20k.svg)");
   });
 
-  it("csv: full precision, mean/sem and low/high in their own columns, RFC 4180 quoting, # sections", () => {
+  it("csv: the main table only, full precision, mean/sem and low/high in their own columns, RFC 4180 quoting", () => {
     const text = renderReport(sample(), "csv");
-    const lines = text.split("\r\n");
-    expect(lines[0]).toBe("# scores: Scores");
-    expect(lines[1]).toBe("agent,runs,any_medal_mean,any_medal_sem,score,ci95_low,ci95_high");
-    expect(lines[2]).toBe("aide,12,16.875,1.0625,0.123456789,0.1,0.25");
-    expect(lines[3]).toBe('"pipe|agent, ""quoted""",3,,,-0.00001,,');
-    expect(lines[4]).toBe("# Seeds: complete seeds only.");
-    expect(text).toContain("# second: Second table\r\nx\r\n\r\n");
-    expect(text).toContain("# plot: plots/pass at k.svg");
+    // Nothing but the header and the rows: no section line, no footnotes, no second table, no plots.
+    expect(text.split("\r\n")).toEqual([
+      "agent,runs,any_medal_mean,any_medal_sem,score,ci95_low,ci95_high",
+      "aide,12,16.875,1.0625,0.123456789,0.1,0.25",
+      '"pipe|agent, ""quoted""",3,,,-0.00001,,',
+      "",
+    ]);
+    expect(text).not.toContain("#");
   });
 
-  it("csv: a report with one table is plain CSV, with no section line", () => {
+  it("markdown: plot links are relative to the folder the Markdown file is written into", () => {
     const report = sample();
-    report.tables = [report.tables[0]!];
-    report.notes = [];
-    report.figures = [];
-    expect(renderReport(report, "csv").startsWith("agent,runs,")).toBe(true);
+    report.figures = [{ title: "pass@k", path: path.join("out", "plots", "pass at k.svg") }];
+    expect(renderReport(report, "markdown", { outputDir: "out" })).toContain(
+      "![pass@k](plots/pass%20at%20k.svg)",
+    );
+    expect(renderReport(report, "markdown", { outputDir: path.join("out", "md") })).toContain(
+      "![pass@k](../plots/pass%20at%20k.svg)",
+    );
+    // Without a file, links are relative to the working directory, where the figure's path starts.
+    expect(renderReport(report, "markdown")).toContain("![pass@k](out/plots/pass%20at%20k.svg)");
   });
 
   it("json: the table model with raw values, units, and null for non-finite numbers", () => {

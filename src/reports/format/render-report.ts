@@ -9,13 +9,28 @@ import { renderTerminal } from "./terminal.js";
 export const REPORT_FORMATS = ["terminal", "markdown", "csv", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-const RENDERERS: Record<ReportFormat, (report: Report) => string> = {
-  terminal: renderTerminal,
-  markdown: renderMarkdown,
-  csv: renderCsv,
-  json: renderJson,
+/** The file extension each format is written with (--output-dir). */
+export const FORMAT_EXTENSIONS: Record<ReportFormat, string> = {
+  terminal: "txt",
+  markdown: "md",
+  csv: "csv",
+  json: "json",
 };
 
-export function renderReport(report: Report, format: ReportFormat): string {
-  return RENDERERS[format](report);
+export interface RenderOptions {
+  /** The folder the output is written into: Markdown links its plots relative to it. Default: none known (paths as given). */
+  outputDir?: string | undefined;
+}
+
+export function renderReport(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
+  switch (format) {
+    case "terminal":
+      return renderTerminal(report);
+    case "markdown":
+      return renderMarkdown(report, { linkBase: options.outputDir });
+    case "csv":
+      return renderCsv(report);
+    case "json":
+      return renderJson(report);
+  }
 }

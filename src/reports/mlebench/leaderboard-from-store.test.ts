@@ -226,13 +226,68 @@ describe("bench report (MLE-bench leaderboard) on a real store", () => {
       padMissing: false,
       filter: store.filter(),
       splitMembers: registry,
+      split: "all",
     });
     const row = JSON.parse(renderReport(report, "json")).tables[0].rows[0];
-    expect(row.low.mean).toBeCloseTo((50 + 100 / 22) / 2, 12);
     expect(row.all).toBeNull(); // the other 53 competitions of All have no run
     expect(report.tables[0]!.footnotes.join("\n")).toMatch(
       /aide, All: no graded run on 53 of 75 competitions/,
     );
-    expect(report.tables[0]!.footnotes[0]).toMatch(/Low 22, Medium 38, High 15, All 75/);
+    const lite = await leaderboardFromStore(store.db, {
+      padMissing: false,
+      filter: store.filter(),
+      splitMembers: registry,
+      split: "low",
+    });
+    expect(JSON.parse(renderReport(lite.report, "json")).tables[0].rows[0].low.mean).toBeCloseTo(
+      (50 + 100 / 22) / 2,
+      12,
+    );
+    expect(lite.report.tables[0]!.footnotes[0]).toMatch(/Competitions per split: Low 22\./);
+  });
+
+  it("shows by default the splits the runs cover: Lite-only runs get the Lite column alone", async () => {
+    store = new ReportStore();
+    const registry = async (tag: string) => (await listCompetitions({ split: tag })).map((c) => c.id);
+    const low = await registry("low");
+    for (const competition of await listCompetitions({ split: "split75" })) {
+      store.competition(competition.id, { splits: competition.manifest.splits });
+    }
+    const agent = store.agent("aide");
+    for (const [i, id] of low.entries()) {
+      store.run({ agentId: agent, competitionId: id, seed: 0, gold: i < 11 });
+      store.run({ agentId: agent, competitionId: id, seed: 1, gold: i < 1 });
+    }
+    const { report } = await leaderboardFromStore(store.db, {
+      padMissing: false,
+      filter: store.filter(),
+      splitMembers: registry,
+    });
+    const summary = JSON.parse(renderReport(report, "json")).tables[0];
+    expect(summary.columns.map((c: { key: string }) => c.key)).toEqual(["rank", "agent", "low", "seeds"]);
+    expect(summary.rows[0].rank).toBe(1);
+    expect(summary.rows[0].low.mean).toBeCloseTo((50 + 100 / 22) / 2, 12);
+    const footnotes = report.tables[0]!.footnotes.join("\n");
+    expect(footnotes).toMatch(/Competitions per split: Low 22\./);
+    // All has runs but is not covered: it is named, not shown as a column of "-".
+    expect(footnotes).toContain("Not shown: All, where no agent has runs on every competition");
+    expect(footnotes).not.toContain("Medium");
+    expect(report.tables.map((t) => t.id)).toEqual(["leaderboard", "detail", "pass_at_k"]);
+  });
+
+  it("shows a registry tag the runs cover (dev), not the tags inside it (spaceship-titanic)", async () => {
+    store = new ReportStore();
+    const registry = async (tag: string) => (await listCompetitions({ split: tag })).map((c) => c.id);
+    const dev = await listCompetitions({ split: "dev" });
+    for (const competition of dev) store.competition(competition.id, { splits: competition.manifest.splits });
+    const agent = store.agent("aide");
+    for (const competition of dev) store.run({ agentId: agent, competitionId: competition.id, bronze: true });
+    const { report } = await leaderboardFromStore(store.db, {
+      padMissing: false,
+      filter: store.filter(),
+      splitMembers: registry,
+    });
+    expect(report.tables[0]!.columns.map((c) => c.key)).toEqual(["rank", "agent", "dev", "seeds"]);
+    expect(report.tables[0]!.rows[0]!.dev).toEqual({ mean: 100, sem: 0 });
   });
 });

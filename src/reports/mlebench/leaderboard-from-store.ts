@@ -1,5 +1,7 @@
 // `bench report` (the MLE-bench leaderboard): one grouped query over the store, the registry's split
-// memberships, the pure builder, and the pass@k pictures for --plots.
+// memberships, the pure builder, and the pass@k pictures for --plots. Without --split it shows the
+// splits the runs cover (covered-splits.ts); for one experiment (--sweep) it adds the per-competition
+// matrix of scores and medals.
 
 import { statSync } from "node:fs";
 import { didYouMean } from "../../config/closest-match.js";
@@ -7,13 +9,17 @@ import { BenchError } from "../../errors.js";
 import type { StoreDb } from "../../store/open-store.js";
 import { lineChartSpec } from "../plots/line-chart-spec.js";
 import type { PlotRequest } from "../plots/render-svg.js";
+import { selectCompetitionScores } from "../queries/competition-scores.js";
 import {
   type SeedFlagsRow,
   selectSeedFlags,
   selectSeedFlagsInParallel,
 } from "../queries/mlebench-seed-flags.js";
+import { selectCompetitions } from "../queries/store-catalog.js";
 import type { ResolvedFilter } from "../report-filters.js";
 import type { Report } from "../table-model.js";
+import { competitionMatrix } from "./competition-matrix.js";
+import { coveredSplits, otherSplitTags } from "./covered-splits.js";
 import {
   buildLeaderboard,
   LEADERBOARD_SPLITS,
@@ -35,6 +41,8 @@ export interface LeaderboardRequest {
   storeFile?: string | undefined;
   /** Default PARALLEL_MIN_BYTES. */
   parallelMinBytes?: number;
+  /** Add the per-competition matrix (score and medals per agent). Default: when the filter names a sweep. */
+  competitionMatrix?: boolean;
 }
 
 /** Below this size a worker thread costs more to start than it saves (about 100,000 runs). */
@@ -124,6 +132,7 @@ function passAtKPlots(board: Leaderboard): PlotRequest[] {
           xTitle: "k (runs per competition)",
           yTitle: "pass@k (%)",
           xScale: "log",
+          xInteger: true,
           yDomain: [0, 100],
           showPoints: true,
           series: entries.map((entry) => ({
@@ -155,8 +164,40 @@ export async function leaderboardFromStore(
     await loadSplits();
     rows = selectSeedFlags(db, filter);
   }
-  const board = buildLeaderboard(rows, request.filter.labels, splits, { padMissing: request.padMissing });
+  const options = { padMissing: request.padMissing };
+  let hidden: string[] = [];
+  let candidates: Leaderboard | undefined;
+  if (request.split === undefined) {
+    // The registry's other tags on the runs' competitions (dev, demo ...) are candidates too.
+    const tags = otherSplitTags(
+      rows.map((row) => row.competitionId),
+      selectCompetitions(db),
+    );
+    for (const tag of tags) {
+      const competitionIds = await request.splitMembers(tag);
+      if (competitionIds.length > 0) splits.push({ name: tag, tag, competitionIds });
+    }
+    candidates = buildLeaderboard(rows, request.filter.labels, splits, options);
+    const covered = coveredSplits(candidates);
+    if (covered.shown.length < splits.length) candidates = undefined;
+    splits = covered.shown;
+    hidden = covered.hidden;
+  }
+  const board = candidates ?? buildLeaderboard(rows, request.filter.labels, splits, options);
   const report = leaderboardReport(board);
-  if (request.filter.description) report.tables[0]!.footnotes.push(`Filters: ${request.filter.description}.`);
+  const summary = report.tables[0]!;
+  if (hidden.length > 0) {
+    summary.footnotes.push(
+      `Not shown: ${hidden.join(", ")}, where no agent has runs on every competition (--split NAME shows a split anyway).`,
+    );
+  }
+  if (request.filter.description) summary.footnotes.push(`Filters: ${request.filter.description}.`);
+  if (request.competitionMatrix ?? filter.sweepId !== undefined) {
+    const agents = [
+      ...new Map(board.entries.map((e) => [e.agentId, { agentId: e.agentId, label: e.agent }])).values(),
+    ];
+    const ids = [...new Set(splits.flatMap((split) => split.competitionIds))];
+    report.tables.splice(1, 0, competitionMatrix(selectCompetitionScores(db, filter), agents, ids));
+  }
   return { report, plots: passAtKPlots(board) };
 }

@@ -3,7 +3,7 @@
 
 import type { MlebenchMetric } from "../stats/mlebench-aggregate.js";
 import type { Column, Report, Row, Table } from "../table-model.js";
-import type { Leaderboard, LeaderboardEntry } from "./leaderboard.js";
+import { type Leaderboard, type LeaderboardEntry, rankingSplit } from "./leaderboard.js";
 
 const DETAIL_METRICS: readonly [MlebenchMetric, string][] = [
   ["any_medal", "Any medal"],
@@ -56,8 +56,9 @@ function summaryTable(board: Leaderboard): Table {
     { key: "seeds", label: "Seeds", kind: "text" },
   ];
   let rank = 0;
+  const ranking = rankingSplit(board.splits);
   const rows = byAgent(board).map((entries): Row => {
-    const ranked = entries[entries.length - 1]?.aggregate !== null;
+    const ranked = entries[ranking] !== undefined && entries[ranking].aggregate !== null;
     const row: Row = { rank: ranked ? ++rank : null, agent: entries[0]!.agent };
     for (const entry of entries) {
       const metric = entry.aggregate?.metrics.any_medal;

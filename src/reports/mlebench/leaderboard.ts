@@ -46,7 +46,11 @@ export interface LeaderboardEntry {
 export interface Leaderboard {
   padMissing: boolean;
   splits: LeaderboardSplit[];
-  /** Agents ranked by the last split's any-medal mean (incomplete ones last), then splits in order. */
+  /**
+   * Agents ranked by the any-medal mean on the ranking split (incomplete ones last), then splits in
+   * order. The ranking split is the largest one shown (the last of equals): All on the public
+   * leaderboard, the only one when there is one.
+   */
   entries: LeaderboardEntry[];
 }
 
@@ -64,6 +68,15 @@ export function passAtKSteps(seeds: number): number[] {
   for (let k = 16; k < seeds; k *= 2) steps.push(k);
   if (steps[steps.length - 1] !== seeds && seeds > 0) steps.push(seeds);
   return steps;
+}
+
+/** The index of the split agents are ranked on: the one with the most competitions, the last of equals. */
+export function rankingSplit(splits: readonly LeaderboardSplit[]): number {
+  let best = 0;
+  splits.forEach((split, i) => {
+    if (new Set(split.competitionIds).size >= new Set(splits[best]!.competitionIds).size) best = i;
+  });
+  return best;
 }
 
 /** Builds the leaderboard of every agent that has a graded run in at least one of the splits. */
@@ -107,8 +120,8 @@ export function buildLeaderboard(
     );
   }
 
-  const rankKey = (entries: LeaderboardEntry[]) =>
-    entries[entries.length - 1]?.aggregate?.metrics.any_medal.mean;
+  const ranking = rankingSplit(splits);
+  const rankKey = (entries: LeaderboardEntry[]) => entries[ranking]?.aggregate?.metrics.any_medal.mean;
   perAgent.sort((a, b) => {
     const x = rankKey(a);
     const y = rankKey(b);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, describe, expect, it } from "vitest";
+import { axisLabels, lineLooks, plotAreaWidth } from "../test-support/svg-parts.js";
 import { lineChartSpec } from "./line-chart-spec.js";
 import { renderSvg, safeFileStem, writePlots } from "./render-svg.js";
 
@@ -57,5 +58,45 @@ describe("renderSvg", () => {
     expect(safeFileStem("head_9d40c1b_test_results(v1 MountainCar)")).toBe(
       "head_9d40c1b_test_results-v1-MountainCar",
     );
+  });
+
+  it("gives each of 20 series its own look: ten colours, then the same colours dashed", async () => {
+    const svg = await renderSvg(
+      lineChartSpec({
+        title: "twenty agents",
+        xTitle: "x",
+        yTitle: "y",
+        series: Array.from({ length: 20 }, (_, i) => ({
+          name: `agent ${i}`,
+          points: [0, 1].map((x) => ({ x, y: x + i })),
+        })),
+      }),
+    );
+    const looks = lineLooks(svg);
+    expect(looks).toHaveLength(20);
+    expect(new Set(looks.map((look) => `${look.stroke} ${look.dash}`)).size).toBe(20);
+    expect(new Set(looks.slice(0, 10).map((look) => look.stroke)).size).toBe(10);
+    const dashOf = (name: string) => looks.find((look) => look.series === name)!.dash;
+    expect(dashOf("agent 12")).not.toBe(dashOf("agent 2"));
+  });
+
+  it("draws charts at least 800 px wide", async () => {
+    expect(plotAreaWidth(await renderSvg(spec))).toBeGreaterThanOrEqual(800);
+  });
+
+  it("puts whole-number ticks on a count axis, even when it spans only k = 1 to 2", async () => {
+    const counts = (xScale: "log" | "linear") =>
+      lineChartSpec({
+        title: "pass@k",
+        xTitle: "k",
+        yTitle: "pass@k (%)",
+        xScale,
+        xInteger: true,
+        showPoints: true,
+        series: [{ name: "a", points: [1, 2].map((k) => ({ x: k, y: 10 * k })) }],
+      });
+    expect(axisLabels(await renderSvg(counts("log")), "X")).toEqual(["1", "2"]);
+    const linear = axisLabels(await renderSvg(counts("linear")), "X");
+    for (const label of linear) expect(label).toMatch(/^\d+$/);
   });
 });

@@ -71,6 +71,7 @@ async function profilePlot(): Promise<string> {
   const row = (agentId: number, competitionId: string, score: number, baseline: number): AupScoreRow => ({
     agentId,
     competitionId,
+    runGroup: null,
     direction: "higher",
     lowerBetterMax: null,
     runs: 1,
@@ -94,7 +95,7 @@ async function profilePlot(): Promise<string> {
       [2, "claude-35-sonnet"],
     ]),
   );
-  return renderSvg(aupPlots(analysis)[0]!.spec);
+  return renderSvg(aupPlots([{ analysis }])[0]!.spec);
 }
 
 describe.skipIf(chromium === undefined && !required)("SVG plots in headless Chromium", () => {

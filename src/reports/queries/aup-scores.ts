@@ -1,6 +1,7 @@
-// Per agent and task, what performance profiles need, aggregated in SQL: the best and worst of the runs'
-// best-attempt scores and last-submission scores (which end is "best" depends on the task's direction,
-// decided by the caller), the baseline scores recorded with the runs, and the direction.
+// Per agent, task and run group, what performance profiles need, aggregated in SQL: the best and worst of
+// the runs' best-attempt scores and last-submission scores (which end is "best" depends on the task's
+// direction, decided by the caller), the baseline scores recorded with the runs, and the direction.
+// Run groups stay apart so that the caller can tell result sets of one import apart (MLGym's three).
 
 import { count, eq, max, min } from "drizzle-orm";
 import type { StoreDb } from "../../store/open-store.js";
@@ -10,6 +11,8 @@ import { type RunFilter, runFilterCondition } from "./run-filter.js";
 export interface AupScoreRow {
   agentId: number;
   competitionId: string;
+  /** The runs' run group (an imported result set); null when they have none. */
+  runGroup: string | null;
   /** The task's direction from the store's competitions table. */
   direction: "higher" | "lower" | null;
   /** grades.is_lower_better, for tasks whose competition row has no direction (0/1, or null). */
@@ -28,6 +31,7 @@ export function selectAupScores(db: StoreDb, filter: RunFilter = {}): AupScoreRo
     .select({
       agentId: runsTable.agentId,
       competitionId: runsTable.competitionId,
+      runGroup: runsTable.runGroup,
       direction: competitionsTable.direction,
       // max() over a boolean column returns SQLite's integer; read it as a number.
       lowerBetterMax: max(gradesTable.isLowerBetter).mapWith(Number),
@@ -43,6 +47,6 @@ export function selectAupScores(db: StoreDb, filter: RunFilter = {}): AupScoreRo
     .innerJoin(gradesTable, eq(gradesTable.runId, runsTable.id))
     .innerJoin(competitionsTable, eq(competitionsTable.id, runsTable.competitionId))
     .where(runFilterCondition(filter))
-    .groupBy(runsTable.agentId, runsTable.competitionId)
+    .groupBy(runsTable.agentId, runsTable.competitionId, runsTable.runGroup)
     .all();
 }

@@ -1,6 +1,10 @@
 // RE-bench statistics per population (one agent at one time limit: runs at different limits are
 // separate populations, SCORING.md §3): normalized score per task, score@k with a bootstrap interval,
 // and the equal-budget comparison (k = budget ÷ time limit). Pure; the estimators are stats/score-at-k.
+//
+// A population's score@k curve keeps one task set at every k, so that it never drops because a task
+// ran out of runs: it goes as far as all of its tasks have runs for, and a straggler task with far
+// fewer runs than the others is left out of the whole curve (and named) rather than cut it short.
 
 import { formatDuration } from "../../config/duration.js";
 import type { RebenchRunRow } from "../queries/rebench-runs.js";
@@ -50,6 +54,16 @@ export interface ScoreAtKPoint {
   mean: number | null;
   interval: BootstrapResult | null;
   included: number;
+  /** The tasks in the mean. */
+  tasks: string[];
+  leftOut: LeftOutTask[];
+}
+
+/** The tasks one population's score@k curve covers at every k, and its largest k. */
+export interface CurveTasks {
+  maxK: number;
+  tasks: string[];
+  /** The report's other tasks: too few runs for maxK, or none at all (runs 0). */
   leftOut: LeftOutTask[];
 }
 
@@ -58,6 +72,8 @@ export type EqualBudget = ({ k: number } & Omit<ScoreAtKPoint, "k">) | { k: null
 export interface PopulationAnalysis {
   population: Population;
   perTask: TaskSummary[];
+  /** The curve's task set; every point of scoreAtK is a mean over exactly these tasks. */
+  curve: CurveTasks;
   scoreAtK: ScoreAtKPoint[];
   equalBudget: EqualBudget;
 }
@@ -118,6 +134,29 @@ export function scoreAtKSteps(largestRunCount: number): number[] {
   return steps;
 }
 
+/**
+ * The curve's task set and largest k. The curve goes as far as all of its tasks have runs for (the
+ * largest power of two no larger than their smallest run count), unless a few stragglers would cut it
+ * short: a task with fewer than a quarter of the runs that most tasks have (the largest power of two
+ * more than half of them reach) is left out of the whole curve instead.
+ */
+export function curveTasks(taskRuns: readonly TaskRuns[], allTasks: readonly string[]): CurveTasks {
+  const counts = taskRuns.map((t) => t.scores.length);
+  let most = 1;
+  for (let k = 2; k <= Math.max(0, ...counts); k *= 2) {
+    if (counts.filter((n) => n >= k).length * 2 > counts.length) most = k;
+  }
+  const kept = taskRuns.filter((t) => t.scores.length * 4 >= most);
+  let maxK = 1;
+  while (maxK * 2 <= Math.min(...kept.map((t) => t.scores.length))) maxK *= 2;
+  const tasks = kept.map((t) => t.task);
+  const runs = new Map(taskRuns.map((t) => [t.task, t.scores.length]));
+  const leftOut = allTasks
+    .filter((task) => !tasks.includes(task))
+    .map((task) => ({ task, runs: runs.get(task) ?? 0 }));
+  return { maxK, tasks, leftOut };
+}
+
 function summarizeTask(task: string, scores: readonly RunScore[]): TaskSummary {
   const clean = cleanScores(scores);
   let failed = 0;
@@ -163,7 +202,13 @@ function scoreAtKPoint(
     resamples: options.resamples,
     seed: options.seed,
   });
-  return { mean: result.mean, interval, included: result.perTask.length, leftOut: result.leftOut };
+  return {
+    mean: result.mean,
+    interval,
+    included: result.perTask.length,
+    tasks: result.perTask.map((t) => t.task),
+    leftOut: result.leftOut,
+  };
 }
 
 export function analyzeRebench(
@@ -177,11 +222,16 @@ export function analyzeRebench(
     const taskRuns: TaskRuns[] = [...population.tasks]
       .sort(([a], [b]) => compareCodePoints(a, b))
       .map(([task, scores]) => ({ task, scores, acrossRuns: (rules(task) ?? DEFAULT_TASK_RULE).acrossRuns }));
-    const largest = Math.max(...taskRuns.map((t) => t.scores.length));
+    const curve = curveTasks(taskRuns, tasks);
+    const curveRuns = taskRuns.filter((t) => curve.tasks.includes(t.task));
     return {
       population,
       perTask: taskRuns.map((t) => summarizeTask(t.task, t.scores)),
-      scoreAtK: scoreAtKSteps(largest).map((k) => ({ k, ...scoreAtKPoint(taskRuns, k, tasks, settings) })),
+      curve,
+      scoreAtK: scoreAtKSteps(curve.maxK).map((k) => ({
+        k,
+        ...scoreAtKPoint(curveRuns, k, curve.tasks, settings),
+      })),
       equalBudget: equalBudget(taskRuns, population, tasks, settings),
     };
   });

@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { scoreLogTable } from "../../store/schema.js";
 import { renderReport } from "../format/render-report.js";
+import { renderSvg } from "../plots/render-svg.js";
 import { bootstrapScoreAtK, meanScoreAtK, type TaskRuns } from "../stats/score-at-k.js";
 import { ReportStore } from "../test-support/report-store.js";
+import { axisLabels } from "../test-support/svg-parts.js";
 import type { TaskRules } from "./rebench-analysis.js";
 import { rebenchFromStore } from "./rebench-from-store.js";
 
@@ -71,7 +73,22 @@ describe("bench report rebench on METR's public RE-bench runs (shared/rebench/me
       .map(([task, scores]) => ({ task, scores, acrossRuns: RULES(task)!.acrossRuns }));
   }
 
-  it("reports score@k per agent and time limit equal to meanScoreAtK, with its bootstrap interval", () => {
+  /**
+   * A curve's tasks and largest k, as the report states its rule: as far as all tasks have runs for,
+   * leaving out a task with under a quarter of the runs most tasks (more than half) have.
+   */
+  function curveOf(taskRuns: TaskRuns[]): { maxK: number; runs: TaskRuns[] } {
+    const counts = taskRuns.map((t) => t.scores.length);
+    let most = 1;
+    for (let k = 2; k <= Math.max(...counts); k *= 2) {
+      if (counts.filter((n) => n >= k).length > counts.length / 2) most = k;
+    }
+    const runs = taskRuns.filter((t) => t.scores.length >= most / 4);
+    const fewest = Math.min(...runs.map((t) => t.scores.length));
+    return { maxK: 2 ** Math.floor(Math.log2(fewest)), runs };
+  }
+
+  it("reports score@k per agent and time limit equal to meanScoreAtK over one task set, with its bootstrap interval", () => {
     fillStore();
     const { report } = rebenchFromStore(store.db, store.store.sqlite, {
       filter: store.filter(),
@@ -85,25 +102,104 @@ describe("bench report rebench on METR's public RE-bench runs (shared/rebench/me
     let checked = 0;
     for (const row of table.rows) {
       if (row.time_limit === "none") continue;
-      const limitS = { "30m": 1800, "2h": 7200, "8h": 28800 }[row.time_limit as string]!;
-      const taskRuns = expectedTasks(row.agent, limitS);
-      const expected = meanScoreAtK(taskRuns, row.k, { expectedTasks: tasks });
+      const limitS = { "30 min": 1800, "2 h": 7200, "8 h": 28800 }[row.time_limit as string]!;
+      const curve = curveOf(expectedTasks(row.agent, limitS));
+      const curveTasks = curve.runs.map((t) => t.task);
+      expect(row.k).toBeLessThanOrEqual(curve.maxK);
+      const expected = meanScoreAtK(curve.runs, row.k, { expectedTasks: curveTasks });
       expect(row.score_at_k, `${row.agent} ${row.time_limit} k=${row.k}`).toBe(expected.mean);
-      expect(row.tasks).toBe(expected.perTask.length);
-      const interval = bootstrapScoreAtK(taskRuns, row.k, { expectedTasks: tasks, resamples: 200, seed: 0 });
+      // The same tasks at every k: none of them drops out of the mean as k grows.
+      expect(row.tasks, `${row.agent} ${row.time_limit} k=${row.k}`).toBe(curveTasks.length);
+      expect(expected.leftOut).toEqual([]);
+      const interval = bootstrapScoreAtK(curve.runs, row.k, {
+        expectedTasks: curveTasks,
+        resamples: 200,
+        seed: 0,
+      });
       expect(row.ci95).toEqual({ low: interval!.low, high: interval!.high });
       checked++;
     }
-    // 7 agents at 30 min, 2 at 2 h, 1 at 8 h, several k each.
+    // 7 agents at 30 min, 3 at 2 h, 1 at 8 h, several k each.
     expect(checked).toBeGreaterThan(40);
     const o1 = table.rows.find(
       (r: { agent: string; time_limit: string; k: number }) =>
-        r.agent === "o1-preview" && r.time_limit === "30m" && r.k === 1,
+        r.agent === "o1-preview" && r.time_limit === "30 min" && r.k === 1,
     );
+    // o1-preview ran every task at least 28 times: its curve covers all 7 tasks up to k = 16.
+    expect(o1.tasks).toBe(7);
     expect(o1.score_at_k).toBeCloseTo(
       meanScoreAtK(expectedTasks("o1-preview", 1800), 1, { expectedTasks: tasks }).mean!,
       15,
     );
+  });
+
+  it("never lets a curve drop because a task ran out of runs: each curve keeps its tasks at every k", async () => {
+    fillStore();
+    const { report, plots } = rebenchFromStore(store.db, store.store.sqlite, {
+      filter: store.filter(),
+      budget: "8h",
+      rules: RULES,
+      resamples: 20,
+    });
+    const table = report.tables.find((t) => t.id === "score_at_k")!;
+    // Claude 3.5 Sonnet (Old) at 30 min ran 4 to 88 runs per task. Its curve used to go on to k = 64,
+    // losing a task at k = 8, 16, 32 and 64 (its k = 64 point was one task); now it stops at k = 4,
+    // where every one of its 7 tasks still counts.
+    const old = table.rows.filter((r) => r.agent === "Claude 3.5 Sonnet (Old)" && r.time_limit === "30 min");
+    expect(old.map((r) => [r.k, r.tasks])).toEqual([
+      [1, 7],
+      [2, 7],
+      [4, 7],
+    ]);
+    // Every population's rows cover one task count.
+    const counts = new Map<string, Set<unknown>>();
+    for (const row of table.rows) {
+      const key = `${row.agent} ${row.time_limit}`;
+      counts.set(key, (counts.get(key) ?? new Set()).add(row.tasks));
+    }
+    for (const [key, set] of counts) expect(set.size, key).toBe(1);
+    // The legend says how many tasks each curve covers: Sonnet (New) ran 4 of the 7 tasks at 30 min.
+    const plot = plots.find((p) => p.title === "score@k, time limit 30 min")!;
+    const svg = await renderSvg(plot.spec);
+    expect(svg).toContain(">Claude 3.5 Sonnet (New) (4 of 7 tasks)</text>");
+    expect(svg).toContain(">o1-preview (7 tasks)</text>");
+    // k is a count: whole-number ticks only.
+    const ticks = axisLabels(svg, "X");
+    expect(ticks.length).toBeGreaterThan(1);
+    for (const label of ticks) expect(label).toMatch(/^\d+$/);
+  });
+
+  it("leaves a straggler task out of the whole curve rather than cut the curve short, and names it", () => {
+    store = new ReportStore();
+    for (const task of ["ai_rd_fix_embedding", "ai_rd_nanogpt_chat_rl", "ai_rd_triton_cumsum"]) {
+      store.competition(task, { kind: "rebench" });
+    }
+    const agent = store.agent("aide");
+    const runs = { ai_rd_fix_embedding: 16, ai_rd_nanogpt_chat_rl: 16, ai_rd_triton_cumsum: 2 };
+    for (const [task, n] of Object.entries(runs)) {
+      for (let i = 0; i < n; i++) {
+        store.run({ agentId: agent, competitionId: task, timeLimitMs: 1_800_000, normalizedScore: i / n });
+      }
+    }
+    const { report, plots } = rebenchFromStore(store.db, store.store.sqlite, {
+      filter: store.filter(),
+      budget: "8h",
+      rules: RULES,
+      resamples: 20,
+    });
+    const table = report.tables.find((t) => t.id === "score_at_k")!;
+    expect(table.rows.map((r) => [r.k, r.tasks])).toEqual([
+      [1, 2],
+      [2, 2],
+      [4, 2],
+      [8, 2],
+      [16, 2],
+    ]);
+    expect(table.footnotes).toContain(
+      "aide at 30 min (2 of 3 tasks, k up to 16): left out ai_rd_triton_cumsum (2 runs).",
+    );
+    const series = (plots[0]!.spec.data as { values: { series: string }[] }).values.map((v) => v.series);
+    expect(new Set(series)).toEqual(new Set(["aide (2 of 3 tasks)"]));
   });
 
   it("compares at equal budget with k = budget ÷ time limit, leaving out and naming tasks with fewer than k runs", () => {
@@ -115,21 +211,36 @@ describe("bench report rebench on METR's public RE-bench runs (shared/rebench/me
       resamples: 50,
     });
     const table = report.tables.find((t) => t.id === "equal_budget")!;
-    const sonnet30 = table.rows.find((r) => r.agent === "Claude 3.5 Sonnet (New)" && r.time_limit === "30m")!;
+    const sonnet30 = table.rows.find(
+      (r) => r.agent === "Claude 3.5 Sonnet (New)" && r.time_limit === "30 min",
+    )!;
     expect(sonnet30.k).toBe(16);
     const expected = meanScoreAtK(expectedTasks("Claude 3.5 Sonnet (New)", 1800), 16, {
       expectedTasks: tasks,
     });
     expect(sonnet30.score_at_k).toBe(expected.mean);
-    const sonnet8h = table.rows.find((r) => r.agent === "Claude 3.5 Sonnet (New)" && r.time_limit === "8h")!;
+    const sonnet8h = table.rows.find((r) => r.agent === "Claude 3.5 Sonnet (New)" && r.time_limit === "8 h")!;
     expect(sonnet8h.k).toBe(1);
     const notes = table.footnotes.join("\n");
     for (const left of expected.leftOut) {
       expect(notes).toContain(`${left.task} (${left.runs} run`);
     }
     expect(notes).toMatch(/human at none: not compared, the runs have no time limit/);
+    // Like with like: only the rows whose mean covers all 7 tasks are ranked; means over fewer tasks
+    // (Sonnet (New) at 30 min: 3 of 7) come after them, unranked, however high they are.
+    expect(table.columns.find((c) => c.key === "tasks")!.label).toBe("Tasks (of 7)");
+    const ranked = table.rows.filter((r) => r.rank !== null);
+    expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1));
+    expect(new Set(ranked.map((r) => r.tasks))).toEqual(new Set([7]));
+    expect(ranked[0]).toMatchObject({ agent: "o1-preview", time_limit: "30 min", k: 16 });
+    expect(sonnet30.rank).toBeNull();
+    expect(sonnet30.tasks).toBe(3);
+    expect(table.rows.indexOf(sonnet30)).toBeGreaterThan(table.rows.indexOf(ranked[ranked.length - 1]!));
+    expect(notes).toContain(
+      "not ranked (a mean over other tasks is not comparable): Claude 3.5 Sonnet (New) at 30 min (3 of 7 tasks)",
+    );
     const markdown = renderReport(report, "markdown");
-    expect(markdown).toContain("## Equal budget: 8h per task");
+    expect(markdown).toContain("## Equal budget: 8 h per task");
   });
 
   it("draws score against elapsed time from score logs: best so far, or last for the scaling-law task", () => {

@@ -1,11 +1,12 @@
 // The RE-bench report as tables and pictures: normalized score per task, score@k with its bootstrap
 // interval, the equal-budget comparison, and score against elapsed time.
 
-import { formatDuration } from "../../config/duration.js";
+import { formatDuration, formatDurationCompact } from "../../config/duration.js";
 import { lineChartSpec } from "../plots/line-chart-spec.js";
 import type { PlotRequest } from "../plots/render-svg.js";
 import type { LeftOutTask } from "../stats/score-at-k.js";
 import type { Column, Report, Row, Table } from "../table-model.js";
+import { type BudgetRow, rankLikeWithLike } from "./like-with-like.js";
 import { type RebenchAnalysis, timeLimitText } from "./rebench-analysis.js";
 import type { TimeCurve } from "./score-over-time.js";
 
@@ -48,14 +49,24 @@ function perTaskTable(analysis: RebenchAnalysis): Table {
   };
 }
 
+function populationName(population: { agent: string; timeLimitMs: number | null }): string {
+  return `${population.agent} at ${timeLimitText(population.timeLimitMs)}`;
+}
+
+/** "7 tasks", or "5 of 7 tasks" when a curve covers fewer than the report's tasks. */
+function taskCount(covered: number, total: number): string {
+  return covered === total ? `${total} ${total === 1 ? "task" : "tasks"}` : `${covered} of ${total} tasks`;
+}
+
 function scoreAtKTable(analysis: RebenchAnalysis): Table {
+  const total = analysis.tasks.length;
   const columns: Column[] = [
     { key: "agent", label: "Agent", kind: "text" },
     { key: "time_limit", label: "Time limit", kind: "text" },
     { key: "k", label: "k", kind: "integer" },
     { key: "score_at_k", label: "score@k", kind: "number", decimals: 3 },
     { key: "ci95", label: "95% CI", kind: "interval", decimals: 3 },
-    { key: "tasks", label: "Tasks", kind: "integer" },
+    { key: "tasks", label: `Tasks (of ${total})`, kind: "integer" },
   ];
   const rows = analysis.populations.flatMap(({ population, scoreAtK }) =>
     scoreAtK.map(
@@ -70,61 +81,91 @@ function scoreAtKTable(analysis: RebenchAnalysis): Table {
     ),
   );
   const resamples = analysis.populations[0]?.scoreAtK[0]?.interval?.resamples ?? 1000;
+  const footnotes = [
+    `95% CI: percentile bootstrap, ${resamples} resamples of the runs within each task (seed 0).`,
+    "Each agent and time limit keeps the same tasks at every k, so that its score@k never drops because a task ran out of runs: " +
+      "k goes as far as all of its tasks have runs for; a task with under a quarter of the runs most of its tasks have is left out of all its rows instead.",
+  ];
+  for (const { population, curve } of analysis.populations) {
+    if (curve.leftOut.length === 0) continue;
+    footnotes.push(
+      `${populationName(population)} (${taskCount(curve.tasks.length, total)}, k up to ${curve.maxK}): left out ${leftOutText(curve.leftOut)}.`,
+    );
+  }
   return {
     id: "score_at_k",
     title: "score@k: expected best normalized score of k runs, mean over tasks",
     columns,
     rows,
-    footnotes: [
-      `95% CI: percentile bootstrap, ${resamples} resamples of the runs within each task (seed 0).`,
-      `Tasks: how many of the ${analysis.tasks.length} tasks have at least k runs; the others are left out of that row's mean.`,
-    ],
+    footnotes,
   };
 }
 
 function equalBudgetTable(analysis: RebenchAnalysis): Table {
   const budget = formatDuration(analysis.budgetMs);
+  const total = analysis.tasks.length;
   const columns: Column[] = [
+    { key: "rank", label: "Rank", kind: "integer" },
     { key: "agent", label: "Agent", kind: "text" },
     { key: "time_limit", label: "Time limit", kind: "text" },
     { key: "k", label: "k", kind: "integer" },
     { key: "score_at_k", label: "score@k", kind: "number", decimals: 3 },
     { key: "ci95", label: "95% CI", kind: "interval", decimals: 3 },
-    { key: "tasks", label: "Tasks", kind: "integer" },
+    { key: "tasks", label: `Tasks (of ${total})`, kind: "integer" },
   ];
-  const rows: Row[] = [];
   const footnotes = [
     `k = ${budget} ÷ time limit: every row spends the same total time per task.`,
     "A task with fewer than k runs cannot be scored at k: it is left out of that row's mean (listed below).",
   ];
-  const ranked = [...analysis.populations].sort(
-    (a, b) =>
-      (b.equalBudget.k === null
-        ? Number.NEGATIVE_INFINITY
-        : (b.equalBudget.mean ?? Number.NEGATIVE_INFINITY)) -
-      (a.equalBudget.k === null
-        ? Number.NEGATIVE_INFINITY
-        : (a.equalBudget.mean ?? Number.NEGATIVE_INFINITY)),
-  );
-  for (const { population, equalBudget } of ranked) {
-    const name = `${population.agent} at ${timeLimitText(population.timeLimitMs)}`;
+  const compared: BudgetRow[] = [];
+  for (const { population, equalBudget } of analysis.populations) {
+    const name = populationName(population);
     if (equalBudget.k === null) {
       footnotes.push(`${name}: not compared, ${equalBudget.reason}.`);
       continue;
     }
-    rows.push({
-      agent: population.agent,
-      time_limit: timeLimitText(population.timeLimitMs),
-      k: equalBudget.k,
-      score_at_k: equalBudget.mean,
-      ci95: equalBudget.interval ? { low: equalBudget.interval.low, high: equalBudget.interval.high } : null,
-      tasks: equalBudget.included,
-    });
     if (equalBudget.leftOut.length > 0) {
       footnotes.push(`${name} (k = ${equalBudget.k}): left out ${leftOutText(equalBudget.leftOut)}.`);
     }
+    if (equalBudget.mean === null) {
+      footnotes.push(`${name}: not compared, no task has ${equalBudget.k} runs.`);
+      continue;
+    }
+    compared.push({
+      name,
+      mean: equalBudget.mean,
+      tasks: equalBudget.tasks,
+      row: {
+        rank: null,
+        agent: population.agent,
+        time_limit: timeLimitText(population.timeLimitMs),
+        k: equalBudget.k,
+        score_at_k: equalBudget.mean,
+        ci95: equalBudget.interval
+          ? { low: equalBudget.interval.low, high: equalBudget.interval.high }
+          : null,
+        tasks: equalBudget.included,
+      },
+    });
   }
-  return { id: "equal_budget", title: `Equal budget: ${budget} per task`, columns, rows, footnotes };
+  const { ranked, others } = rankLikeWithLike(compared, total);
+  ranked.forEach((entry, i) => {
+    entry.row.rank = i + 1;
+  });
+  if (others.length > 0) {
+    const covered = ranked[0]?.tasks.length ?? 0;
+    footnotes.push(
+      `Ranked: the rows whose mean covers the same ${taskCount(covered, total)}; not ranked (a mean over other tasks is not comparable): ` +
+        `${others.map((entry) => `${entry.name} (${taskCount(entry.tasks.length, total)})`).join(", ")}.`,
+    );
+  }
+  return {
+    id: "equal_budget",
+    title: `Equal budget: ${budget} per task`,
+    columns,
+    rows: [...ranked, ...others].map((entry) => entry.row),
+    footnotes,
+  };
 }
 
 function overTimeTable(curves: readonly TimeCurve[]): Table {
@@ -186,17 +227,20 @@ export function rebenchPlots(analysis: RebenchAnalysis, curves: readonly TimeCur
   for (const [limit, group] of byTimeLimit(populations)) {
     const text = timeLimitText(limit);
     plots.push({
-      name: `rebench-score-at-k-${text}`,
+      // Plot names become file names: the compact form, without the prose form's space.
+      name: `rebench-score-at-k-${limit === null ? "none" : formatDurationCompact(limit)}`,
       title: `score@k, time limit ${text}`,
       spec: lineChartSpec({
         title: `RE-bench score@k, time limit ${text}`,
-        subtitle: "mean over tasks with at least k runs; band: 95% bootstrap interval",
+        subtitle:
+          "each curve: the same tasks at every k, up to the k all of them have runs for; band: 95% bootstrap interval",
         xTitle: "k (runs per task)",
         yTitle: "score@k (normalized)",
         xScale: "log",
+        xInteger: true,
         showPoints: true,
-        series: group.map(({ population, scoreAtK }) => ({
-          name: population.agent,
+        series: group.map(({ population, scoreAtK, curve }) => ({
+          name: `${population.agent} (${taskCount(curve.tasks.length, analysis.tasks.length)})`,
           points: scoreAtK
             .filter((p) => p.mean !== null)
             .map((p) => ({ x: p.k, y: p.mean!, low: p.interval?.low, high: p.interval?.high })),
@@ -207,7 +251,7 @@ export function rebenchPlots(analysis: RebenchAnalysis, curves: readonly TimeCur
   for (const [limit, group] of byTimeLimit(curves)) {
     const text = timeLimitText(limit);
     plots.push({
-      name: `rebench-score-over-time-${text}`,
+      name: `rebench-score-over-time-${limit === null ? "none" : formatDurationCompact(limit)}`,
       title: `score against elapsed time, time limit ${text}`,
       spec: lineChartSpec({
         title: `RE-bench score against elapsed time, time limit ${text}`,
