@@ -3,6 +3,7 @@
 // filter that matches nothing would otherwise print an empty report that looks like a real one.
 
 import { didYouMean } from "../config/closest-match.js";
+import { tryParseDuration } from "../config/duration.js";
 import { BenchError } from "../errors.js";
 import type { StoreDb } from "../store/open-store.js";
 import { agentLabels, resolveAgentNames, splitList } from "./agent-labels.js";
@@ -31,16 +32,29 @@ export interface ResolvedFilter {
   description: string;
 }
 
-/** --since: an ISO date ("2026-01-31", midnight UTC) or date-time ("2026-01-31T12:00", local time). */
-export function parseSince(text: string): number {
+/**
+ * --since: an ISO date ("2026-01-31", midnight UTC) or date-time ("2026-01-31T12:00", local time), a
+ * duration back from now ("24h", "7d", "90min"), or "today" / "yesterday" (from midnight UTC).
+ */
+export function parseSince(text: string, now: number = Date.now()): number {
   const trimmed = text.trim();
+  const lower = trimmed.toLowerCase();
+  const midnight = Date.UTC(
+    new Date(now).getUTCFullYear(),
+    new Date(now).getUTCMonth(),
+    new Date(now).getUTCDate(),
+  );
+  if (lower === "today") return midnight;
+  if (lower === "yesterday") return midnight - 24 * 3_600_000;
+  const back = tryParseDuration(trimmed);
+  if (back !== undefined) return now - back;
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? Date.parse(`${trimmed}T00:00:00Z`) : Date.parse(trimmed);
   if (!/^\d{4}-\d{2}-\d{2}/.test(trimmed) || Number.isNaN(ms)) {
     throw new BenchError(
       "USAGE",
-      `--since: expected a date like 2026-01-31 or 2026-01-31T12:00, got "${text}".`,
+      `--since: expected a date like 2026-01-31 or 2026-01-31T12:00, a duration like 24h or 7d, or today / yesterday; got "${text.slice(0, 60)}".`,
       {
-        hint: "dates are ISO 8601; a bare date means midnight UTC.",
+        hint: "dates are ISO 8601; a bare date means midnight UTC; a duration counts back from now.",
       },
     );
   }

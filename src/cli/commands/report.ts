@@ -36,7 +36,10 @@ export function addReportOptions(command: Command, options = { agents: true, plo
     );
   }
   command
-    .option("--since <date>", "only runs queued on or after this date (2026-01-31, or 2026-01-31T12:00)")
+    .option(
+      "--since <when>",
+      "only runs queued since: a date (2026-01-31, 2026-01-31T12:00), a duration back from now (24h, 7d), today or yesterday",
+    )
     .option("--sweep <id>", "only runs of this sweep")
     .option(
       "--run-group <name>",
