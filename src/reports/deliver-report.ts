@@ -8,6 +8,7 @@ import { existsSync, fstatSync, mkdirSync, readlinkSync, writeFileSync } from "n
 import path from "node:path";
 import { BenchError } from "../errors.js";
 import { displayPath } from "../registry/package-root.js";
+import { countText } from "./format/count-text.js";
 import { renderTableCsv } from "./format/csv.js";
 import { FORMAT_EXTENSIONS, type ReportFormat, renderReport } from "./format/render-report.js";
 import { reportWithTable, selectTable } from "./format/select-table.js";
@@ -86,9 +87,7 @@ function writeTableFiles(
 ) {
   const dir = path.resolve(options.outputDir);
   const tables = options.table === undefined ? report.tables : [selectTable(report, options.table)];
-  const lines = [
-    `Wrote ${tables.length} ${tables.length === 1 ? "table" : "tables"} into ${displayPath(dir)}:`,
-  ];
+  const lines = [`Wrote ${countText(tables.length, "table")} into ${displayPath(dir)}:`];
   for (const table of tables) {
     const file = path.join(dir, `${safeFileStem(table.id)}.${FORMAT_EXTENSIONS[options.format]}`);
     const front = tables.length === 1 || table === report.tables[0];

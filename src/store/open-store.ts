@@ -13,7 +13,7 @@ import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { BenchError } from "../errors.js";
 import { packageRoot } from "../registry/package-root.js";
-import { busyTimeoutMs } from "./busy-retry.js";
+import { busyTimeoutMs, withBusyRetry } from "./busy-retry.js";
 import { migrateStore } from "./migrate-store.js";
 import * as schema from "./schema.js";
 import { storeErrorFrom } from "./store-errors.js";
@@ -67,7 +67,7 @@ function connect(file: string, readonly: boolean): Database.Database {
   // First of all: every later statement, the journal-mode switch included, waits for other writers.
   sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
   // Reading touches the file for the first time here: a file that is not a database fails now.
-  sqlite.prepare("select count(*) from sqlite_master").get();
+  withBusyRetry(() => sqlite.prepare("select count(*) from sqlite_master").get());
   return sqlite;
 }
 
@@ -119,7 +119,9 @@ export function openStore(options: OpenStoreOptions = {}): Store {
     if (!readonly) {
       // WAL: `bench report` can read while a sweep writes, and a committed result survives a killed
       // process (only an OS crash can lose the last transactions under synchronous=NORMAL).
-      sqlite.pragma("journal_mode = WAL");
+      // Switching a new file to WAL takes an exclusive lock, and SQLite answers SQLITE_BUSY at once
+      // (without its busy handler) when another process is switching or reading it at that moment.
+      withBusyRetry(() => sqlite.pragma("journal_mode = WAL"));
       sqlite.pragma("synchronous = NORMAL");
     }
     // SQLite leaves foreign keys off by default; the schema relies on them (cascading deletes).

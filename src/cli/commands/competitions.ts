@@ -6,6 +6,7 @@ import { readLeaderboard } from "../../grading/leaderboard.js";
 import { medalThresholds } from "../../grading/medals.js";
 import type { Competition } from "../../registry/competition-registry.js";
 import { CompetitionRegistry, listCompetitions } from "../../registry/competition-registry.js";
+import { countText } from "../../reports/format/count-text.js";
 import { formatTable, printJson } from "../output.js";
 
 interface ListFlags {
@@ -73,7 +74,9 @@ export function registerCompetitionsCommand(program: Command): void {
         rows.map((r) => [r.id, r.kind, r.splits.join(","), r.metric, r.direction, r.teams, r.gradable]),
       );
       const gradable = rows.filter((r) => r.gradable).length;
-      process.stdout.write(`${table}\n\n${rows.length} competitions, ${gradable} gradable by bench.\n`);
+      process.stdout.write(
+        `${table}\n\n${countText(rows.length, "competition")}, ${gradable} gradable by bench.\n`,
+      );
     });
 
   competitions

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { BenchError } from "../../errors.js";
 import type { CompetitionGrading } from "../../grading/competition-grading.js";
 import { aggregateReports, type CompetitionReport } from "../../grading/grade-report.js";
+import { countText } from "../../reports/format/count-text.js";
 import type { StoreDb } from "../../store/open-store.js";
 import { formatTable, printJson } from "../output.js";
 
@@ -132,7 +133,7 @@ export async function gradeBatch(
           });
           const group = `run group ${summary.runGroups.join(", ")}`;
           return summary.status === "imported"
-            ? `Recorded ${summary.runs} runs of ${agent} (${group}) in ${storePath}`
+            ? `Recorded ${countText(summary.runs, "run")} of ${agent} (${group}) in ${storePath}`
             : `unchanged ${batchFile}: already recorded in ${storePath} with these submissions and options ` +
                 `(${agent}, ${group}; import #${summary.importId}); no new runs`;
         });

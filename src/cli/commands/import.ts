@@ -9,6 +9,7 @@ import { importMlebenchReports } from "../../imports/import-mlebench.js";
 import type { ImportSummary } from "../../imports/import-summary.js";
 import { CompetitionRegistry } from "../../registry/competition-registry.js";
 import { displayPath } from "../../registry/package-root.js";
+import { countText } from "../../reports/format/count-text.js";
 import { DB_ENV, openStore, type Store } from "../../store/open-store.js";
 import { printJson } from "../output.js";
 
@@ -53,7 +54,7 @@ function report(summaries: readonly ImportSummary[], store: Store, json: boolean
         ? ""
         : ` (run group${summary.runGroups.length === 1 ? "" : "s"} ${summary.runGroups.join(", ")})`;
     return summary.status === "imported"
-      ? `imported ${summary.file}: ${summary.runs} runs${groups}, import #${summary.importId}`
+      ? `imported ${summary.file}: ${countText(summary.runs, "run")}${groups}, import #${summary.importId}`
       : `unchanged ${summary.file}: already imported with these options (import #${summary.importId}); nothing written`;
   });
   process.stdout.write(`${lines.join("\n")}\nstore: ${displayPath(store.path)}\n`);

@@ -93,16 +93,16 @@ describe("sweep names with placeholders", () => {
     const first = await bench("sweep", "run", file, "--db", db);
     expect(first.code).toBe(0);
     expect(first.stderr).toContain("sweep nightly-2026-11-30 ");
-    expect(first.stdout).toMatch(/Sweep nightly-2026-11-30: 1 runs[\s\S]*completed\s+1/);
+    expect(first.stdout).toMatch(/Sweep nightly-2026-11-30: 1 run[\s\S]*completed\s+1/);
 
     at("2026-11-30T23:59:00Z");
     const again = await bench("sweep", "run", file, "--db", db);
-    expect(again.stdout).toMatch(/Sweep nightly-2026-11-30: 1 runs[\s\S]*skipped \(already done\)\s+1/);
+    expect(again.stdout).toMatch(/Sweep nightly-2026-11-30: 1 run[\s\S]*skipped \(already done\)\s+1/);
 
     at("2026-12-01T02:15:00Z");
     const next = await bench("sweep", "run", file, "--db", db);
     expect(next.stderr).toContain("sweep nightly-2026-12-01 ");
-    expect(next.stdout).toMatch(/Sweep nightly-2026-12-01: 1 runs[\s\S]*completed\s+1/);
+    expect(next.stdout).toMatch(/Sweep nightly-2026-12-01: 1 run[\s\S]*completed\s+1/);
     expect(storedRuns(db).map((r) => r.sweep)).toEqual(["nightly-2026-11-30", "nightly-2026-12-01"]);
   });
 
@@ -113,7 +113,7 @@ describe("sweep names with placeholders", () => {
     const db = path.join(ws, "bench.db");
     at("2026-11-30T02:15:00Z");
     const swept = await bench("sweep", "run", file, "--name", "nightly-{datetime}", "--db", db);
-    expect(swept.stdout).toContain("Sweep nightly-2026-11-30T0215Z: 1 runs");
+    expect(swept.stdout).toContain("Sweep nightly-2026-11-30T0215Z: 1 run");
     const ran = await bench(
       "run",
       "--agent",
@@ -127,7 +127,7 @@ describe("sweep names with placeholders", () => {
     );
     expect(ran.code).toBe(0);
     expect(ran.stderr).toContain("sweep adhoc-2026-11-30 ");
-    expect(ran.stdout).toContain("Sweep adhoc-2026-11-30: 1 runs");
+    expect(ran.stdout).toContain("Sweep adhoc-2026-11-30: 1 run");
   });
 
   it("refuses an unknown placeholder before running anything, naming the known ones", async () => {

@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { resolveSweepName } from "../../config/sweep-name.js";
 import { loadSweepFile, parseSweep, type SweepInput } from "../../config/sweep-schema.js";
 import { BenchError } from "../../errors.js";
+import { countText } from "../../reports/format/count-text.js";
 import { defaultSweepName, executeSweep, loadAgents } from "../../scheduler/execute-sweep.js";
 import type { SweepSummary } from "../../scheduler/sweep-runner.js";
 import { formatTable } from "../output.js";
@@ -92,7 +93,7 @@ function printSummary(sweepId: string, summary: SweepSummary): void {
   if (summary.skipped) rows.push(["skipped (already done)", summary.skipped]);
   if (summary.notStarted) rows.push(["not started", summary.notStarted]);
   process.stdout.write(
-    `Sweep ${sweepId}: ${summary.planned} runs\n${formatTable(["outcome", "runs"], rows)}\n` +
+    `Sweep ${sweepId}: ${countText(summary.planned, "run")}\n${formatTable(["outcome", "runs"], rows)}\n` +
       `See the results with: bench report --sweep ${sweepId}   (details: bench status --sweep ${sweepId})\n`,
   );
 }

@@ -3,6 +3,7 @@
 
 import type { Command } from "commander";
 import { agentLabels } from "../../reports/agent-labels.js";
+import { countText } from "../../reports/format/count-text.js";
 import { openReportStore } from "../../reports/open-report-store.js";
 import { selectAgents } from "../../reports/queries/store-catalog.js";
 import { loadShortRunIds } from "../../store/run-lookup.js";
@@ -89,7 +90,7 @@ export function registerRunsListCommand(runs: Command): void {
           process.stdout.write(
             total === 0
               ? "No runs match.\n"
-              : `No runs past --offset ${offset}: ${total} runs match in all.\n`,
+              : `No runs past --offset ${offset}: ${countText(total, "run")} match${total === 1 ? "es" : ""} in all.\n`,
           );
           return;
         }

@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import { desc, eq } from "drizzle-orm";
 import { agentLabels } from "../../reports/agent-labels.js";
+import { countText } from "../../reports/format/count-text.js";
 import { openReportStore } from "../../reports/open-report-store.js";
 import { selectAgents } from "../../reports/queries/store-catalog.js";
 import { isSessionAlive } from "../../runtimes/session.js";
@@ -103,7 +104,7 @@ export function registerStatusCommand(program: Command): void {
             runs: rows.map(describe),
           });
         }
-        let out = `Sweep ${sweep}: ${rows.length} runs, ${etaText(eta)}\n`;
+        let out = `Sweep ${sweep}: ${countText(rows.length, "run")}, ${etaText(eta)}\n`;
         out += `${formatTable(["status", "runs"], Object.entries(counts))}\n`;
         if (running.length > 0) {
           out += `\nRunning:\n${formatTable(

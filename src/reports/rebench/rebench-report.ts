@@ -2,6 +2,7 @@
 // interval, the equal-budget comparison, and score against elapsed time.
 
 import { formatDuration, formatDurationCompact } from "../../config/duration.js";
+import { countText } from "../format/count-text.js";
 import { lineChartSpec } from "../plots/line-chart-spec.js";
 import type { PlotRequest } from "../plots/render-svg.js";
 import type { LeftOutTask } from "../stats/score-at-k.js";
@@ -14,7 +15,7 @@ import type { TimeCurve } from "./score-over-time.js";
 const TIME_COLUMNS = [0.125, 0.25, 0.5, 0.75, 1];
 
 function leftOutText(leftOut: readonly LeftOutTask[]): string {
-  return leftOut.map((t) => `${t.task} (${t.runs} ${t.runs === 1 ? "run" : "runs"})`).join(", ");
+  return leftOut.map((t) => `${t.task} (${countText(t.runs, "run")})`).join(", ");
 }
 
 function perTaskTable(analysis: RebenchAnalysis): Table {

@@ -11,6 +11,7 @@
 // - a two-sided exact sign test (binomial, ties dropped), which ignores magnitudes.
 // Competitions are the unit of replication: seeds only enter through each competition's mean.
 
+import { countText } from "../format/count-text.js";
 import { percentileInterval } from "./percentile-interval.js";
 import { createRandom } from "./random.js";
 import type { Interval } from "./summary.js";
@@ -270,10 +271,6 @@ function formatP(p: number): string {
   return `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
 /**
  * One plain-English sentence for a report, e.g. "A beats B by 4.2 points (95% CI 1.1 to 7.3, p = 0.01
  * over 22 competitions, 3 seeds): distinguishable from noise." The lead is called distinguishable from
@@ -284,7 +281,7 @@ export function describeComparison(result: PairedComparison, options: DescribeOp
   const { nameA = "A", nameB = "B", unit = "points", decimals = 1, alpha = 0.05 } = options;
   const seeds =
     result.seeds.min === result.seeds.max
-      ? plural(result.seeds.min, "seed")
+      ? countText(result.seeds.min, "seed")
       : `${result.seeds.min}\u2013${result.seeds.max} seeds`;
   const aLeads = result.meanDifference >= 0;
   const lead = Math.abs(result.meanDifference);
@@ -293,7 +290,7 @@ export function describeComparison(result: PairedComparison, options: DescribeOp
   const percent = Math.round(result.confidence * 100);
   const details =
     `(${percent}% CI ${formatNumber(low, decimals)} to ${formatNumber(high, decimals)}, ` +
-    `${formatP(result.permutationPValue)} over ${plural(result.competitions.length, "competition")}, ${seeds})`;
+    `${formatP(result.permutationPValue)} over ${countText(result.competitions.length, "competition")}, ${seeds})`;
   const headline =
     result.meanDifference === 0
       ? `${nameA} and ${nameB} are level`
