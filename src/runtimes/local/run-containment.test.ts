@@ -38,9 +38,11 @@ describe("RunContainment", () => {
       });
       containment.adopt(child.pid!);
       const pidFile = path.join(spec.runDir, "escaped.pid");
-      for (let i = 0; i < 250 && !(existsSync(pidFile) && containment.pids().length === 2); i++)
-        await sleep(20);
-      const escaped = Number(readFileSync(pidFile, "utf8"));
+      // The file exists before the shell has written its pid into it: wait for a whole number.
+      const writtenPid = () => (existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8").trim()) : 0);
+      for (let i = 0; i < 250 && !(writtenPid() > 0 && containment.pids().length === 2); i++) await sleep(20);
+      const escaped = writtenPid();
+      expect(escaped).toBeGreaterThan(0);
       expect(containment.pids().sort()).toEqual([child.pid!, escaped].sort());
       expect(await containment.release()).toBe(true);
       expect(isRunning(escaped)).toBe(false);
