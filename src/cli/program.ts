@@ -20,6 +20,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   sweeps: async () => (await import("./commands/sweeps.js")).registerSweepsCommand,
   report: async () => (await import("./commands/report.js")).registerReportCommand,
   compare: async () => (await import("./commands/compare.js")).registerCompareCommand,
+  view: async () => (await import("./commands/view.js")).registerViewCommand,
 };
 
 /** Builds the program for `argv` (process.argv form: node, script, command, ...). */

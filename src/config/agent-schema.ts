@@ -65,6 +65,32 @@ export const agentSchema = z
     time_limit: duration.optional(),
     /** Network access for the agent's container; off by default. */
     network: z.boolean().default(false),
+    /**
+     * Prices of the models the agent calls, in US dollars per million tokens: what a usage line costs
+     * when it reports tokens without `cost_usd` (see scheduler/usage-watcher.ts).
+     */
+    prices: z
+      .record(
+        z.string().min(1),
+        z.strictObject({
+          input_per_mtok: z.number().nonnegative(),
+          output_per_mtok: z.number().nonnegative(),
+        }),
+      )
+      .optional(),
+    /**
+     * The most LLM usage one run may report (tokens: input plus output; usd: the known costs). A run
+     * past either is stopped like at its time limit and ends `over_budget`.
+     */
+    budget: z
+      .strictObject({
+        tokens: z.number().int().positive().optional(),
+        usd: z.number().positive().optional(),
+      })
+      .refine((budget) => budget.tokens !== undefined || budget.usd !== undefined, {
+        message: "expected tokens, usd or both, like { tokens: 2000000, usd: 50 }",
+      })
+      .optional(),
   })
   .superRefine((agent, context) => {
     const seen = new Set<string>();

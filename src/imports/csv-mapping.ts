@@ -17,6 +17,8 @@ export const CSV_FIELDS = {
   direction: "higher/lower (or maximize/minimize): which scores are better",
   time_limit: "the run's time limit: seconds, or a duration like 2h",
   started_at: "when the run started: epoch milliseconds or seconds, or an ISO date",
+  tokens: "the run's LLM tokens, input plus output (METR's total_tokens)",
+  cost_usd: "the run's LLM cost in US dollars (METR's dollar_equivalent)",
 } as const;
 
 export type CsvField = keyof typeof CSV_FIELDS;

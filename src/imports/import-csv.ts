@@ -15,7 +15,9 @@
 // - competitions the registry lacks become external tasks with the file's direction;
 // - the content hash covers the file's bytes, the mapping and --normalized (--raw hashes as a file
 //   imported without --normalized always did): importing the same file with the same options again
-//   changes nothing.
+//   changes nothing;
+// - mapped `tokens` and `cost_usd` columns are the run's LLM usage (one run_usage row without a model);
+//   an empty cell is unknown, a negative one an error.
 
 import { readFileSync } from "node:fs";
 import { BenchError } from "../errors.js";
@@ -27,6 +29,7 @@ import { importContentHash } from "./content-hash.js";
 import { CsvCells } from "./csv-cells.js";
 import { type CsvRow, gradeOfRow, scoringContexts } from "./csv-grade.js";
 import { type CsvMapping, checkMappedColumns, parseCsvMapping } from "./csv-mapping.js";
+import { usageOfRow } from "./csv-usage.js";
 import type { ImportSummary } from "./import-summary.js";
 import { type RecordedRun, recordRuns } from "./record-runs.js";
 import { checkScoreKind, type ScoreKind } from "./score-kind.js";
@@ -80,6 +83,7 @@ export async function importCsvResults(
     sourceRunId: row.run,
     timeLimitMs: row.timeLimitMs,
     startedAtMs: row.startedAtMs,
+    usage: usageOfRow(cells, row.row, mapping),
     grade: gradeOfRow(
       row,
       scoring.get(row.competition)!,

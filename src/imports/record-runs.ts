@@ -11,6 +11,7 @@ import { type GradeFields, insertGrades } from "../store/grades-repo.js";
 import { findImportByHash, insertImport } from "../store/imports-repo.js";
 import { insertRuns, type NewRun, newRunId, SeedAllocator } from "../store/runs-repo.js";
 import { type Clock, type StoreQueryable, systemClock } from "../store/store-queryable.js";
+import { insertRunUsage, type UsageWrite } from "../store/usage-repo.js";
 import { type CompetitionPlan, registryManifests } from "./competition-plan.js";
 
 export interface RecordedRun {
@@ -21,6 +22,8 @@ export interface RecordedRun {
   sourceRunId?: string | null;
   timeLimitMs?: number | null;
   startedAtMs?: number | null;
+  /** The run's LLM usage as the source gives it (totals, no model); null or absent when none. */
+  usage?: { tokens: number | null; costUsd: number | null } | null;
   grade: GradeFields;
 }
 
@@ -123,6 +126,7 @@ export function recordRuns(db: StoreQueryable, request: RecordRequest): RecordOu
         const seeds = new SeedAllocator(tx);
         const runRows: NewRun[] = [];
         const gradeRows: (GradeFields & { runId: string })[] = [];
+        const usageRows: (UsageWrite & { runId: string })[] = [];
         for (const run of request.runs) {
           const id = newRunId();
           const owner = agentId(run.agent);
@@ -140,9 +144,11 @@ export function recordRuns(db: StoreQueryable, request: RecordRequest): RecordOu
             startedAtMs: run.startedAtMs ?? null,
           });
           gradeRows.push({ ...run.grade, runId: id });
+          if (run.usage) usageRows.push({ runId: id, model: null, ...run.usage });
         }
         insertRuns(tx, runRows);
         insertGrades(tx, gradeRows);
+        insertRunUsage(tx, usageRows, clock);
         return {
           status: "recorded",
           importId: importRow?.id ?? null,

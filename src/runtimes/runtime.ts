@@ -8,18 +8,30 @@
 //   /home/logs        writable; kept as an artifact   ($BENCH_LOGS_DIR)
 //   /home/code        writable; kept as an artifact   ($BENCH_CODE_DIR)
 //   /home/score       score requests (RE-bench score log): see score-requests.ts ($BENCH_SCORE_DIR)
+//   /home/score/usage.jsonl  the agent's LLM usage, one JSON line per call: see usage-watcher.ts
+//                     ($BENCH_USAGE_FILE)
 // plus COMPETITION_ID, BENCH_RUN_ID and TIME_LIMIT_SECS. The private answers are never among these.
 
 import type { ArtifactLimits } from "./artifact-limits.js";
 
-/** How a run ended. Only `infra_error` is retried by the scheduler. */
+/**
+ * How a run ended. Only `infra_error` is retried by the scheduler. `over_budget`: the agent reported
+ * more LLM usage than its agent file's budget allows and was stopped like at its time limit (graded).
+ */
 export type RunEndClass =
   | "completed"
   | "agent_error"
   | "timed_out"
   | "out_of_memory"
+  | "over_budget"
   | "infra_error"
   | "cancelled";
+
+/**
+ * The usage file's name inside the score folder: it shares that folder's writable host mount, so the
+ * Docker runtime needs no mount of its own for it (and its size counts towards the folder's limit too).
+ */
+export const USAGE_FILE_NAME = "usage.jsonl";
 
 /** Paths inside the agent's world (container paths for Docker; host paths for the local runtime). */
 export const CONTAINER_PATHS = {
@@ -28,6 +40,7 @@ export const CONTAINER_PATHS = {
   logs: "/home/logs",
   code: "/home/code",
   score: "/home/score",
+  usage: `/home/score/${USAGE_FILE_NAME}`,
 } as const;
 
 export interface RunLimits {

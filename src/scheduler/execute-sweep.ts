@@ -16,22 +16,28 @@ import { type CompetitionRegistry, listCompetitions } from "../registry/competit
 import { dataLocation } from "../registry/data-location.js";
 import { artifactLimitsFromEnv } from "../runtimes/artifact-limits.js";
 import { createRuntime } from "../runtimes/create-runtime.js";
+import { formatBytes } from "../runtimes/local/folder-budget.js";
 import { LOCAL_ISOLATION_WARNING } from "../runtimes/local/local-runtime.js";
+import { USAGE_FILE_NAME } from "../runtimes/runtime.js";
 import { currentSessionId, isSessionAlive } from "../runtimes/session.js";
 import { boundedText } from "../store/bounded-text.js";
 import { withBusyRetry } from "../store/busy-retry.js";
 import { openStore } from "../store/open-store.js";
 import { appendScoreLog } from "../store/score-log-repo.js";
 import { resolveRunsRoot } from "../store/store-path.js";
+import { replaceRunUsage } from "../store/usage-repo.js";
 import { gradeRun } from "./grade-run.js";
 import { ResourcePool } from "./resource-pool.js";
 import { StoreRunJournal } from "./run-journal.js";
 import { ScoreRequestWatcher } from "./score-requests.js";
 import { planSweep } from "./sweep-plan.js";
 import { runSweep, type SweepEvent, type SweepSummary } from "./sweep-runner.js";
+import { DEFAULT_MAX_USAGE_FILE_BYTES, UsageWatcher } from "./usage-watcher.js";
 
 /** The score folder is a writable host folder: this caps what an agent can put there (bytes). */
 export const SCORE_FOLDER_LIMIT_ENV = "BENCH_MAX_SCORE_FOLDER_BYTES";
+/** The most of an agent's usage file bench reads (bytes); an agent writing more is stopped. */
+export const USAGE_FILE_LIMIT_ENV = "BENCH_MAX_USAGE_FILE_BYTES";
 
 export interface ExecuteOptions {
   dbPath?: string | undefined;
@@ -157,6 +163,7 @@ export async function executeSweep(
     // runs/ of the bench home: $BENCH_HOME, the project's runs/ found upwards, or the current folder.
     const runsRoot = path.resolve(options.runsRoot ?? resolveRunsRoot());
     const scoreFolderLimit = Number(process.env[SCORE_FOLDER_LIMIT_ENV] ?? "") || 1024 ** 3;
+    const usageFileLimit = Number(process.env[USAGE_FILE_LIMIT_ENV] ?? "") || DEFAULT_MAX_USAGE_FILE_BYTES;
     let done = 0;
     let running = 0;
     // The last line of defence: a promise some background work forgot to handle must not end the
@@ -198,7 +205,26 @@ export async function executeSweep(
           onError: (message) => notice(`warning: run ${run.runId}: ${message}`),
         });
         watcher.start();
-        return watcher;
+        const usage = new UsageWatcher({
+          file: path.join(runDir, "score", USAGE_FILE_NAME),
+          prices: run.agent.config.prices,
+          budget: run.agent.config.budget,
+          record: (models) => replaceRunUsage(store.db, run.runId, models),
+          onOverBudget: (message) => violate(message, "over_budget"),
+          maxBytes: usageFileLimit,
+          onOverLimit: (bytes) =>
+            violate(
+              `the agent wrote ${formatBytes(bytes)} into its usage file, above the ${formatBytes(usageFileLimit)} allowed; it was stopped`,
+            ),
+          onError: (message) => notice(`warning: run ${run.runId}: ${message}`),
+        });
+        usage.start();
+        return {
+          stop: async () => {
+            await Promise.all([watcher.stop(), usage.stop()]);
+          },
+          notes: () => usage.notes(),
+        };
       },
       onEvent: (event) => {
         if (event.type === "started") running++;

@@ -42,7 +42,7 @@ export interface GradedRun {
 }
 
 /** Statuses whose runs are done: a resumed sweep does not run them again (if graded by this grader). */
-const DONE: readonly RunStatus[] = ["completed", "agent_error", "timed_out", "out_of_memory"];
+const DONE: readonly RunStatus[] = ["completed", "agent_error", "timed_out", "out_of_memory", "over_budget"];
 
 export interface StoreRunJournalOptions {
   db: StoreDb;

@@ -41,15 +41,25 @@ export interface SweepRunnerOptions {
   forceSignal?: AbortSignal;
   onEvent?: (event: SweepEvent) => void;
   /**
-   * Starts per-run side work while the agent runs (the score-request watcher); stopped after it ends.
-   * `violate(message)` stops the run and records it as the agent's error (e.g. it filled its folder).
+   * Starts per-run side work while the agent runs (the score-request and usage watchers); stopped after
+   * it ends, when its `notes` join the run's. `violate(message)` stops the run (SIGTERM, then the grace)
+   * and records it as the agent's error (e.g. it filled its folder), or as `over_budget`.
    */
   watchRun?: (
     run: PlannedRun,
     runDir: string,
     startedAtMs: number,
-    violate: (message: string) => void,
-  ) => { stop(): Promise<void> };
+    violate: (message: string, endClass?: ViolationClass) => void,
+  ) => RunWatch;
+}
+
+/** How a run stopped for breaking a rule is recorded. */
+export type ViolationClass = Extract<RunEndClass, "agent_error" | "over_budget">;
+
+export interface RunWatch {
+  stop(): Promise<void>;
+  /** Read after `stop`: what the run's record should say besides the runtime's notes. */
+  notes?(): readonly string[];
 }
 
 export type SweepEvent =
@@ -73,7 +83,15 @@ export interface SweepSummary {
 }
 
 function emptyCounts(): Record<RunEndClass, number> {
-  return { completed: 0, agent_error: 0, timed_out: 0, out_of_memory: 0, infra_error: 0, cancelled: 0 };
+  return {
+    completed: 0,
+    agent_error: 0,
+    timed_out: 0,
+    out_of_memory: 0,
+    over_budget: 0,
+    infra_error: 0,
+    cancelled: 0,
+  };
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -153,10 +171,10 @@ export async function runSweep(
         signal?.addEventListener("abort", cancel, { once: true });
         const force = () => controller.abort(new Error("sweep forced to stop"));
         options.forceSignal?.addEventListener("abort", force, { once: true });
-        let watcher: { stop(): Promise<void> } | undefined;
-        let violation: string | undefined;
-        const violate = (message: string) => {
-          violation ??= message;
+        let watcher: RunWatch | undefined;
+        let violation: { message: string; endClass: ViolationClass } | undefined;
+        const violate = (message: string, endClass: ViolationClass = "agent_error") => {
+          violation ??= { message, endClass };
           controller.abort(new Error(message));
         };
         try {
@@ -202,8 +220,12 @@ export async function runSweep(
           signal?.removeEventListener("abort", cancel);
           options.forceSignal?.removeEventListener("abort", force);
         }
-        // Stopped for breaking a rule, not by the user: the agent's error, not to be run again.
-        if (violation !== undefined) result = { ...result, endClass: "agent_error", message: violation };
+        // Stopped for breaking a rule, not by the user: the agent's, not to be run again.
+        if (violation !== undefined) {
+          result = { ...result, endClass: violation.endClass, message: violation.message };
+        }
+        const watchNotes = watcher?.notes?.() ?? [];
+        if (watchNotes.length > 0) result = { ...result, notes: [...(result.notes ?? []), ...watchNotes] };
       } catch (error) {
         // A runtime that throws instead of classifying is itself an infrastructure failure.
         retryable = !(error instanceof BenchError) || error.code === "RUNTIME";

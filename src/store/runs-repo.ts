@@ -16,6 +16,7 @@ export const FINISHED_STATUSES: readonly RunStatus[] = [
   "agent_error",
   "timed_out",
   "out_of_memory",
+  "over_budget",
   "infra_error",
   "cancelled",
   "interrupted",
@@ -33,6 +34,7 @@ export const RUN_TRANSITIONS: Readonly<Record<RunStatus, readonly RunStatus[]>> 
     "agent_error",
     "timed_out",
     "out_of_memory",
+    "over_budget",
     "infra_error",
     "cancelled",
     "interrupted",
@@ -43,6 +45,7 @@ export const RUN_TRANSITIONS: Readonly<Record<RunStatus, readonly RunStatus[]>> 
   agent_error: [],
   timed_out: [],
   out_of_memory: [],
+  over_budget: [],
   cancelled: [],
 };
 

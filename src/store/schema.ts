@@ -72,6 +72,8 @@ export const importsTable = sqliteTable(
 
 // ─── runs ────────────────────────────────────────────────────────────────────────────────────────
 
+// SQLite keeps a status as plain text (drizzle checks the enum in TypeScript only), so a new status
+// needs no migration: older stores accept it as they are.
 export const RUN_STATUSES = [
   "queued",
   "running",
@@ -79,6 +81,8 @@ export const RUN_STATUSES = [
   "agent_error",
   "timed_out",
   "out_of_memory",
+  // Stopped for reporting more LLM usage than its budget allows; graded, and counted like timed_out.
+  "over_budget",
   "infra_error",
   "cancelled",
   "interrupted",
@@ -194,6 +198,38 @@ export const scoreLogTable = sqliteTable(
     details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
   },
   (t) => [index("score_log_entries_run_id_idx").on(t.runId)],
+);
+
+// ─── usage ───────────────────────────────────────────────────────────────────────────────────────
+// An agent's LLM usage, per run and model: what it reported through $BENCH_USAGE_FILE (summed while
+// the run goes on, so a running run shows its usage), or the totals an imported file gives. One row per
+// model; imported totals have no model. A run without usage has no row.
+
+export const runUsageTable = sqliteTable(
+  "run_usage",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: text("run_id")
+      .notNull()
+      .references(() => runsTable.id, { onDelete: "cascade" }),
+    /** The model as the agent named it; NULL for totals that name none (an imported file's). */
+    model: text("model"),
+    /** Usage lines counted (LLM calls); NULL for imported totals. */
+    calls: integer("calls"),
+    inputTokens: integer("input_tokens"),
+    outputTokens: integer("output_tokens"),
+    /**
+     * Input plus output tokens, or an imported total. Real: imported files carry fractional
+     * token-equivalents (METR's human baselines).
+     */
+    tokens: real("tokens"),
+    /** The sum of the costs known (reported, or priced from the agent file); NULL when none is known. */
+    costUsd: real("cost_usd"),
+    /** Calls whose cost is unknown (no cost_usd, no price for the model): their tokens count, no cost. */
+    unpricedCalls: integer("unpriced_calls").notNull().default(0),
+    updatedAtMs: integer("updated_at_ms").notNull(),
+  },
+  (t) => [index("run_usage_run_id_idx").on(t.runId)],
 );
 
 // ─── artifacts ───────────────────────────────────────────────────────────────────────────────────

@@ -15,6 +15,7 @@ import { rebenchFromStore } from "../../reports/rebench/rebench-from-store.js";
 import { type FilterFlags, type ResolvedFilter, resolveFilter } from "../../reports/report-filters.js";
 import type { Report } from "../../reports/table-model.js";
 import type { Store } from "../../store/open-store.js";
+import { registerReportTrendCommand } from "./report-trend.js";
 
 export interface CommonReportFlags extends FilterFlags {
   db?: string;
@@ -173,4 +174,6 @@ export function registerReportCommand(program: Command): void {
       );
       await printReport(built, plots, flags);
     });
+
+  registerReportTrendCommand(report, addReportOptions);
 }

@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import { eq } from "drizzle-orm";
 import { openReportStore } from "../../reports/open-report-store.js";
+import { selectRunUsage, usageFields } from "../../reports/queries/run-usage.js";
 import { runDirLayout } from "../../runtimes/run-dir.js";
 import { getGrade, gradeToReport } from "../../store/grades-repo.js";
 import { resolveRunRef } from "../../store/run-lookup.js";
@@ -36,6 +37,7 @@ export function registerRunsCommand(program: Command): void {
         const agent = store.db.select().from(agentsTable).where(eq(agentsTable.id, run.agentId)).get();
         const grade = getGrade(store.db, run.id);
         const scoreLog = readScoreLog(store.db, run.id);
+        const usage = selectRunUsage(store.db, run.id);
         const layout = run.workspace ? runDirLayout(run.workspace) : null;
         const tail = layout ? readLogTail(layout.agentLog, LOG_TAIL_LINES, LOG_TAIL_LINE_CHARS) : null;
         const info = {
@@ -72,6 +74,12 @@ export function registerRunsCommand(program: Command): void {
             message: e.message,
           })),
           grade: grade ? gradeToReport(grade) : null,
+          usage: usage && {
+            tokens: usage.totals.tokens,
+            cost_usd: usage.totals.costUsd,
+            cost_complete: !usage.totals.costIncomplete,
+            by_model: usage.byModel,
+          },
         };
         if (flags.json) return printJson(info);
         const rows: [string, unknown][] = [
@@ -93,6 +101,7 @@ export function registerRunsCommand(program: Command): void {
                 : `invalid: ${info.grade.error}`
               : "not graded",
           ],
+          ...(usage === null ? [] : usageFields(usage.totals)),
         ];
         let out = `${info.id} (short id ${info.short_id})\n${formatTable(["field", "value"], rows)}\n`;
         if (info.notes.length > 0) out += `\nNotes:\n${info.notes.map((note) => `  - ${note}`).join("\n")}\n`;

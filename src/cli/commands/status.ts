@@ -18,11 +18,12 @@ import { humanDuration, iso } from "./run-display.js";
 import { requireSweep } from "./run-filter-flags.js";
 import { type Eta, estimateSweepEta } from "./sweep-eta.js";
 
-/** Runs that ended badly: the agent's failures and bench's own. */
+/** Runs that ended badly: the agent's failures (a spent budget included) and bench's own. */
 export const FAILED_STATUSES: readonly RunStatus[] = [
   "agent_error",
   "timed_out",
   "out_of_memory",
+  "over_budget",
   "infra_error",
   "interrupted",
 ];

@@ -5,7 +5,13 @@
 import type { RunStatus } from "../../store/schema.js";
 
 /** Runs whose duration says how long a run takes: they ran until they ended on their own. */
-const TIMED_STATUSES: readonly RunStatus[] = ["completed", "agent_error", "timed_out", "out_of_memory"];
+const TIMED_STATUSES: readonly RunStatus[] = [
+  "completed",
+  "agent_error",
+  "timed_out",
+  "out_of_memory",
+  "over_budget",
+];
 
 export interface EtaRun {
   status: RunStatus;

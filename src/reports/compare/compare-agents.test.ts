@@ -60,17 +60,20 @@ describe("bench compare A B", () => {
     expect(summary.permutation_p).toBe(reference.permutationPValue);
   });
 
-  it("compares RE-bench normalized scores, failed runs counting 0, and leaves out tasks only one agent ran", () => {
+  it("compares RE-bench normalized scores seed by seed, failed runs counting 0, and lists what found no partner", () => {
     store = new ReportStore();
     const a = store.agent("aide");
     const b = store.agent("mlab");
     for (const task of ["t1", "t2", "t3"]) store.competition(task, { kind: "rebench" });
-    store.run({ agentId: a, competitionId: "t1", normalizedScore: 0.8 });
-    store.run({ agentId: a, competitionId: "t1", normalizedScore: null });
-    store.run({ agentId: b, competitionId: "t1", normalizedScore: 0.2 });
-    store.run({ agentId: a, competitionId: "t2", normalizedScore: 1.2 });
-    store.run({ agentId: b, competitionId: "t2", normalizedScore: 0.9 });
-    store.run({ agentId: a, competitionId: "t3", normalizedScore: 0.5 });
+    store.run({ agentId: a, competitionId: "t1", seed: 0, normalizedScore: 0.8 });
+    store.run({ agentId: a, competitionId: "t1", seed: 1, normalizedScore: null });
+    store.run({ agentId: b, competitionId: "t1", seed: 0, normalizedScore: 0.2 });
+    store.run({ agentId: b, competitionId: "t1", seed: 1, normalizedScore: 0.2 });
+    store.run({ agentId: a, competitionId: "t2", seed: 0, normalizedScore: 1.2 });
+    store.run({ agentId: b, competitionId: "t2", seed: 0, normalizedScore: 0.9 });
+    // Seed 1 of t2 only mlab ran: without a partner it must not pull mlab's mean down.
+    store.run({ agentId: b, competitionId: "t2", seed: 1, normalizedScore: 0 });
+    store.run({ agentId: a, competitionId: "t3", seed: 0, normalizedScore: 0.5 });
     const result = compareAgents(store.db, {
       a: "aide",
       b: "mlab",
@@ -81,9 +84,13 @@ describe("bench compare A B", () => {
       ["t1", 0.4, 0.2],
       ["t2", 1.2, 0.9],
     ]);
-    expect(result.comparison.onlyA).toEqual(["t3"]);
-    const text = renderReport(compareReport(result), "terminal");
-    expect(text).toContain("Only aide ran (left out): t3.");
+    const unpaired = JSON.parse(renderReport(compareReport(result), "json")).tables.find(
+      (table: { id: string }) => table.id === "unpaired",
+    ).rows;
+    expect(unpaired).toEqual([
+      { competition: "t2", side: "B (mlab)", seeds: "1", runs: 1, reason: "seeds mlab has and aide has not" },
+      { competition: "t3", side: "A (aide)", seeds: "0", runs: 1, reason: "only aide ran it" },
+    ]);
   });
 
   it("asks for one version when a name has several, and for the right metric when nothing is shared", () => {
@@ -110,5 +117,73 @@ describe("bench compare A B", () => {
       filter: store.filter(),
     });
     expect(result.comparison.meanDifference).toBe(1);
+  });
+
+  it("compares each agent of two multi-agent sweeps with itself, and reads names by one stated rule", () => {
+    store = new ReportStore();
+    const p = store.agent("p");
+    const q = store.agent("q");
+    store.competition("c");
+    for (const sweep of ["s1", "s2"]) store.sweep(sweep);
+    // p keeps its medal, q loses it: pairing across agents would mix the two.
+    store.run({ agentId: p, competitionId: "c", sweepId: "s1", seed: 1, gold: true });
+    store.run({ agentId: q, competitionId: "c", sweepId: "s1", seed: 1, gold: true });
+    store.run({ agentId: p, competitionId: "c", sweepId: "s2", seed: 1, gold: true });
+    store.run({ agentId: q, competitionId: "c", sweepId: "s2", seed: 1 });
+    const sweeps = compareAgents(store.db, {
+      a: "@s1",
+      b: "@s2",
+      metric: "any_medal",
+      filter: store.filter(),
+    });
+    expect(sweeps.comparison.differences.map((d) => [d.competition, d.meanA, d.meanB])).toEqual([
+      ["p/c", 100, 100],
+      ["q/c", 100, 0],
+    ]);
+    expect(sweeps.sideA.description).toBe("sweep s1 (agents: p, q)");
+
+    const inSweep = compareAgents(store.db, {
+      a: "q@s1",
+      b: "q@s2",
+      metric: "any_medal",
+      filter: store.filter(),
+    });
+    expect(inSweep.sideB).toMatchObject({ kind: "agent-in-sweep", description: "agent q in sweep s2" });
+    expect(inSweep.regression.drop).toBe(100);
+
+    // A sweep named like an agent: the bare name is the agent (and says so), @name the sweep.
+    store.sweep("p");
+    store.run({ agentId: q, competitionId: "c", sweepId: "p", seed: 1, gold: true });
+    const agent = compareAgents(store.db, { a: "p", b: "@p", metric: "any_medal", filter: store.filter() });
+    expect(agent.sideA.description).toBe("agent p, all its runs (a sweep p exists too: write @p for it)");
+    expect(agent.sideB.description).toBe("sweep p (agents: q)");
+
+    // "r@2" as the version r@2 and as agent r in sweep 2: refused, not guessed.
+    const r1 = store.agent("r", { version: "1" });
+    const r2 = store.agent("r", { version: "2" });
+    store.sweep("2");
+    store.run({ agentId: r1, competitionId: "c", sweepId: "2", seed: 1 });
+    store.run({ agentId: r2, competitionId: "c", seed: 1 });
+    expect(() =>
+      compareAgents(store.db, { a: "r@2", b: "p", metric: "any_medal", filter: store.filter() }),
+    ).toThrow(/"r@2" is ambiguous: it is the agent version r@2 and also agent r in sweep 2/);
+    // Each reading has its own unambiguous spelling, as the hint says.
+    expect(() =>
+      compareAgents(store.db, { a: "r@2", b: "p", metric: "any_medal", filter: store.filter() }),
+    ).toThrow(
+      expect.objectContaining({
+        hint: "write r#hash-of-r-2 for the version, or r#hash-of-r-1@2 for the runs in sweep 2.",
+      }),
+    );
+    const version = compareAgents(store.db, {
+      a: "r#hash-of-r-2",
+      b: "r#hash-of-r-1@2",
+      metric: "any_medal",
+      filter: store.filter(),
+    });
+    expect([version.sideA.description, version.sideB.description]).toEqual([
+      "agent r@2, all its runs",
+      "agent r#hash-of-r-1 in sweep 2",
+    ]);
   });
 });

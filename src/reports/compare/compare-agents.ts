@@ -1,22 +1,23 @@
-// `bench compare A B`: is A's lead over B more than seed noise? Per competition both ran, the
-// difference of their mean per-run values (a medal flag as 0 or 100, or RE-bench's normalized score),
-// then stats/paired-comparison: bootstrap interval over competitions, permutation and sign tests, and
-// one plain sentence.
+// `bench compare A B`: is B worse (or better) than A by more than seed noise? Each side is an agent, an
+// agent in one sweep, or a whole sweep (compare-sides.ts). Runs are paired by competition and seed
+// (pair-runs.ts); on the paired runs only:
+// - per competition, the difference of the two sides' means (a flag as 0 or 100, or RE-bench's
+//   normalized score), then stats/paired-comparison: bootstrap interval over competitions, permutation
+//   and sign tests, one plain sentence;
+// - the regression gate over the paired runs themselves (stats/regression-test.ts), which decides
+//   `--fail-on-regression`.
 
 import { BenchError } from "../../errors.js";
 import type { StoreDb } from "../../store/open-store.js";
-import { agentLabels } from "../agent-labels.js";
-import { metricMask, runBits } from "../mlebench/run-flags.js";
-import { selectSeedFlags } from "../queries/mlebench-seed-flags.js";
-import { selectRebenchRuns } from "../queries/rebench-runs.js";
-import type { AgentRow } from "../queries/store-catalog.js";
-import { selectCompetitions } from "../queries/store-catalog.js";
+import type { RunFilter } from "../queries/run-filter.js";
+import { selectRunOutcomes } from "../queries/run-outcomes.js";
+import { selectSweepAgentIds, selectSweeps } from "../queries/sweep-catalog.js";
 import { type ResolvedFilter, withSplit } from "../report-filters.js";
-import { MLEBENCH_METRICS, type MlebenchMetric } from "../stats/mlebench-aggregate.js";
 import { type CompetitionScores, comparePaired, type PairedComparison } from "../stats/paired-comparison.js";
-
-export const COMPARE_METRICS = [...MLEBENCH_METRICS, "normalized_score"] as const;
-export type CompareMetric = (typeof COMPARE_METRICS)[number];
+import { type RegressionTest, testRegression } from "../stats/regression-test.js";
+import { type CompareMetric, metricCompetitionKind, metricDisplay, runValue } from "./compare-metrics.js";
+import { type CompareSide, resolveSide } from "./compare-sides.js";
+import { type Pairing, pairRuns, type SideRun } from "./pair-runs.js";
 
 export interface CompareRequest {
   a: string;
@@ -26,96 +27,126 @@ export interface CompareRequest {
   split?: string | undefined;
   /** Seed of the bootstrap and Monte Carlo permutations. Default 0. */
   seed?: number;
+  /** Significance level of the verdict and the regression gate. Default 0.05. */
+  alpha?: number | undefined;
+  /** Smallest drop of B below A, in the metric's units, that counts as a regression. Default 0. */
+  minEffect?: number | undefined;
 }
 
 export interface AgentComparison {
   nameA: string;
   nameB: string;
+  sideA: CompareSide;
+  sideB: CompareSide;
   metric: CompareMetric;
   unit: string;
+  /** Counted runs of each side that the metric applies to, paired or not. */
+  runsA: number;
+  runsB: number;
+  /** Competition-level statistics over the paired runs. */
   comparison: PairedComparison;
+  pairing: Pairing;
+  regression: RegressionTest;
+  alpha: number;
 }
 
-/** One agent configuration per side: a name with several versions must be given as its label. */
-export function resolveOneAgent(name: string, agents: readonly AgentRow[]): AgentRow {
-  const labels = agentLabels(agents);
-  const exact = agents.filter((agent) => labels.get(agent.id) === name);
-  const matches = exact.length > 0 ? exact : agents.filter((agent) => agent.name === name);
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length === 0) {
-    throw new BenchError("USAGE", `no agent "${name}" in the results store.`, {
-      hint: `agents: ${[...new Set(labels.values())].join(", ") || "(none yet)"}.`,
-    });
+function sideFilter(base: RunFilter, side: CompareSide): RunFilter {
+  if (side.sweepId !== undefined && base.sweepId !== undefined && side.sweepId !== base.sweepId) {
+    throw new BenchError(
+      "USAGE",
+      `--sweep ${base.sweepId} and ${side.spec} (sweep ${side.sweepId}) select no run in common.`,
+      { hint: `drop --sweep: ${side.spec} already picks its sweep.` },
+    );
   }
-  throw new BenchError(
-    "USAGE",
-    `"${name}" names ${matches.length} versions of an agent; compare one at a time.`,
+  // A whole sweep keeps the filter's agents; an agent side is its agents (all sweeps unless it names one).
+  const agentIds = side.kind === "sweep" ? base.agentIds : side.agentIds;
+  return { ...base, agentIds, sweepId: side.sweepId ?? base.sweepId };
+}
+
+function sameIds(x: readonly number[], y: readonly number[]): boolean {
+  return x.length === y.length && x.every((id) => y.includes(id));
+}
+
+function sideRuns(db: StoreDb, filter: RunFilter, metric: CompareMetric): SideRun[] {
+  const runs: SideRun[] = [];
+  for (const row of selectRunOutcomes(db, filter)) {
+    const value = runValue(row, metric);
+    if (value === undefined) continue;
+    runs.push({ agent: row.agentName, competition: row.competitionId, seed: row.seed, value });
+  }
+  return runs;
+}
+
+function nothingPaired(request: CompareRequest, sideA: CompareSide, sideB: CompareSide, pairing: Pairing) {
+  const kind =
+    metricCompetitionKind(request.metric) === "rebench" ? "RE-bench task" : "MLE-bench competition";
+  const seedsOnly = pairing.unpaired.some((u) => !u.wholeUnit);
+  return new BenchError(
+    "DATA_MISSING",
+    seedsOnly
+      ? `${sideA.label} and ${sideB.label} ran the same competitions but share no seed: no run can be paired.`
+      : `${sideA.label} and ${sideB.label} share no graded ${kind} under these filters.`,
     {
-      hint: `use one of ${matches.map((agent) => labels.get(agent.id)).join(", ")}.`,
+      hint: seedsOnly
+        ? "runs are paired by competition and seed; compare sweeps that ran the same seeds."
+        : request.metric === "normalized_score"
+          ? "compare MLE-bench results with the default --metric any_medal."
+          : "for RE-bench results use --metric normalized_score.",
     },
   );
 }
 
-function flagScores(db: StoreDb, request: CompareRequest, agentId: number, kaggle: ReadonlySet<string>) {
-  const filter = { ...withSplit(db, request.filter.filter, request.split), agentIds: [agentId] };
-  const mask = metricMask(request.metric as MlebenchMetric);
-  return selectSeedFlags(db, filter)
-    .filter((row) => kaggle.has(row.competitionId))
-    .map(
-      (row): CompetitionScores => ({
-        competition: row.competitionId,
-        scores: Array.from(row.flags, (_, i) => (runBits(row.flags, i) & mask ? 100 : 0)),
-      }),
-    );
-}
-
-function normalizedScores(db: StoreDb, request: CompareRequest, agentId: number): CompetitionScores[] {
-  const filter = { ...withSplit(db, request.filter.filter, request.split), agentIds: [agentId] };
-  const byTask = new Map<string, number[]>();
-  for (const row of selectRebenchRuns(db, filter)) {
-    const score = row.normalizedScore === null || Number.isNaN(row.normalizedScore) ? 0 : row.normalizedScore;
-    byTask.set(row.competitionId, [...(byTask.get(row.competitionId) ?? []), score]);
-  }
-  return [...byTask].map(([competition, scores]) => ({ competition, scores }));
-}
-
 export function compareAgents(db: StoreDb, request: CompareRequest): AgentComparison {
-  const agents = request.filter.agents;
-  const a = resolveOneAgent(request.a, agents);
-  const b = resolveOneAgent(request.b, agents);
-  if (a.id === b.id) throw new BenchError("USAGE", `A and B are the same agent (${request.a}).`);
-  const labels = request.filter.labels;
-  const kaggle = new Set(
-    selectCompetitions(db)
-      .filter((c) => c.kind === "kaggle")
-      .map((c) => c.id),
-  );
-  const scoresOf = (id: number) =>
-    request.metric === "normalized_score"
-      ? normalizedScores(db, request, id)
-      : flagScores(db, request, id, kaggle);
-  const scoresA = scoresOf(a.id);
-  const scoresB = scoresOf(b.id);
-  const shared = scoresA.filter((row) => scoresB.some((other) => other.competition === row.competition));
-  if (shared.length === 0) {
-    const kind = request.metric === "normalized_score" ? "RE-bench task" : "MLE-bench competition";
-    throw new BenchError(
-      "DATA_MISSING",
-      `${labels.get(a.id)} and ${labels.get(b.id)} share no graded ${kind} under these filters.`,
-      {
-        hint:
-          request.metric === "normalized_score"
-            ? "compare MLE-bench results with the default --metric any_medal."
-            : "for RE-bench results use --metric normalized_score.",
-      },
-    );
+  const catalog = {
+    agents: request.filter.agents,
+    sweeps: selectSweeps(db).map((sweep) => sweep.id),
+    sweepAgents: selectSweepAgentIds(db),
+  };
+  const sideA = resolveSide(request.a, catalog);
+  const sideB = resolveSide(request.b, catalog);
+  if (
+    sideA.kind === sideB.kind &&
+    sideA.sweepId === sideB.sweepId &&
+    sameIds(sideA.agentIds, sideB.agentIds)
+  ) {
+    throw new BenchError("USAGE", `A and B are the same runs (${sideA.description}).`, {
+      hint: "compare two agents, an agent in two sweeps (agent@sweep), or two sweeps (@sweep).",
+    });
   }
-  const comparison = comparePaired(scoresA, scoresB, { seed: request.seed ?? 0 });
+  const base = withSplit(db, request.filter.filter, request.split);
+  const runsA = sideRuns(db, sideFilter(base, sideA), request.metric);
+  const runsB = sideRuns(db, sideFilter(base, sideB), request.metric);
+  // Two whole sweeps of several agents: each agent meets itself. One agent a side: whatever its name
+  // (tonight's agent may have been renamed since last night).
+  const names = (runs: readonly SideRun[]) => new Set(runs.map((run) => run.agent)).size;
+  const byAgent = sideA.kind === "sweep" && sideB.kind === "sweep" && (names(runsA) > 1 || names(runsB) > 1);
+  const pairing = pairRuns(runsA, runsB, { byAgent });
+  if (pairing.pairs.length === 0) throw nothingPaired(request, sideA, sideB, pairing);
+
+  const scores = (side: "a" | "b"): CompetitionScores[] =>
+    pairing.units.map((unit) => ({
+      competition: unit,
+      scores: pairing.pairs.filter((pair) => pair.unit === unit).map((pair) => pair[side]),
+    }));
+  const seed = request.seed ?? 0;
+  const alpha = request.alpha ?? 0.05;
+  const comparison = comparePaired(scores("a"), scores("b"), { seed });
+  const regression = testRegression(
+    pairing.pairs.map((pair) => pair.a - pair.b),
+    { alpha, minEffect: request.minEffect ?? 0, seed },
+  );
   return {
-    nameA: labels.get(a.id)!,
-    nameB: labels.get(b.id)!,
+    nameA: sideA.label,
+    nameB: sideB.label,
+    sideA,
+    sideB,
     metric: request.metric,
-    unit: request.metric === "normalized_score" ? "normalized points" : "points",
+    unit: metricDisplay(request.metric).differenceUnit,
+    runsA: runsA.length,
+    runsB: runsB.length,
     comparison,
+    pairing,
+    regression,
+    alpha,
   };
 }

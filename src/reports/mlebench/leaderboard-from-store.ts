@@ -9,6 +9,7 @@ import { BenchError } from "../../errors.js";
 import type { StoreDb } from "../../store/open-store.js";
 import { lineChartSpec } from "../plots/line-chart-spec.js";
 import type { PlotRequest } from "../plots/render-svg.js";
+import { selectAgentUsage } from "../queries/agent-usage.js";
 import { selectCompetitionScores } from "../queries/competition-scores.js";
 import {
   type SeedFlagsRow,
@@ -27,6 +28,7 @@ import {
   type LeaderboardSplit,
 } from "./leaderboard.js";
 import { leaderboardReport } from "./leaderboard-report.js";
+import { usageTable } from "./usage-table.js";
 
 /** The registry lookup the leaderboard needs: the competition ids carrying a split tag. */
 export type SplitMembers = (tag: string) => Promise<readonly string[]>;
@@ -192,12 +194,15 @@ export async function leaderboardFromStore(
     );
   }
   if (request.filter.description) summary.footnotes.push(`Filters: ${request.filter.description}.`);
+  const ids = [...new Set(splits.flatMap((split) => split.competitionIds))];
   if (request.competitionMatrix ?? filter.sweepId !== undefined) {
     const agents = [
       ...new Map(board.entries.map((e) => [e.agentId, { agentId: e.agentId, label: e.agent }])).values(),
     ];
-    const ids = [...new Set(splits.flatMap((split) => split.competitionIds))];
     report.tables.splice(1, 0, competitionMatrix(selectCompetitionScores(db, filter), agents, ids));
   }
+  // Tokens and cost of the same runs, when any of them reported usage.
+  const usage = usageTable(selectAgentUsage(db, filter, ids), request.filter.labels);
+  if (usage !== null) report.tables.push(usage);
   return { report, plots: passAtKPlots(board) };
 }

@@ -20,7 +20,8 @@ export interface RunFilter {
 /**
  * Runs that never count in a report, whatever their grade: unfinished ones, and ones that bench itself
  * stopped (infrastructure failure, cancellation, interruption), which are retried rather than held
- * against the agent. An agent's own failures (agent_error, timed_out, out_of_memory) do count.
+ * against the agent. An agent's own failures (agent_error, timed_out, out_of_memory) do count, and so
+ * do runs stopped over their usage budget (over_budget): like a timed-out run, it got its chance.
  * Written as NOT IN so that SQLite keeps scanning by agent and competition instead of by status.
  */
 export const UNCOUNTED_STATUSES: readonly RunStatus[] = [

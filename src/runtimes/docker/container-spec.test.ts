@@ -90,6 +90,7 @@ describe("containerSpec", () => {
       "BENCH_LOGS_DIR=/home/logs",
       "BENCH_CODE_DIR=/home/code",
       "BENCH_SCORE_DIR=/home/score",
+      "BENCH_USAGE_FILE=/home/score/usage.jsonl",
       "COMPETITION_ID=spaceship-titanic",
       "BENCH_RUN_ID=run-1",
       "TIME_LIMIT_SECS=3600",

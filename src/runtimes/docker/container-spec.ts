@@ -121,6 +121,8 @@ export function agentEnvironment(spec: RunSpec): string[] {
     BENCH_LOGS_DIR: CONTAINER_PATHS.logs,
     BENCH_CODE_DIR: CONTAINER_PATHS.code,
     BENCH_SCORE_DIR: CONTAINER_PATHS.score,
+    // Inside the score folder's bind mount: bench reads it on the host while the agent appends.
+    BENCH_USAGE_FILE: CONTAINER_PATHS.usage,
     COMPETITION_ID: spec.competitionId,
     BENCH_RUN_ID: spec.runId,
     TIME_LIMIT_SECS: String(Math.round(spec.limits.timeLimitMs / 1000)),

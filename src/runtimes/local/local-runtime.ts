@@ -8,10 +8,11 @@
 // a cgroup per run where the machine allows one), none of which outlives the run. The private answers
 // are never passed to the agent.
 
+import path from "node:path";
 import { BenchError } from "../../errors.js";
 import { CappedLogFile } from "../capped-log-file.js";
 import { createRunDir, findSubmission } from "../run-dir.js";
-import type { RunHooks, RunResult, RunSpec, Runtime } from "../runtime.js";
+import { type RunHooks, type RunResult, type RunSpec, type Runtime, USAGE_FILE_NAME } from "../runtime.js";
 import { formatBytes } from "./folder-budget.js";
 import { RUN_ENV, SESSION_ENV } from "./proc-scan.js";
 import { pruneFolder, pruneNotes } from "./prune-folder.js";
@@ -36,6 +37,7 @@ export function localEnvironment(
     BENCH_LOGS_DIR: dirs.logs,
     BENCH_CODE_DIR: dirs.code,
     BENCH_SCORE_DIR: dirs.score,
+    BENCH_USAGE_FILE: path.join(dirs.score, USAGE_FILE_NAME),
     COMPETITION_ID: spec.competitionId,
     TIME_LIMIT_SECS: String(Math.round(spec.limits.timeLimitMs / 1000)),
     ...spec.env,

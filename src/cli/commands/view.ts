@@ -1,0 +1,90 @@
+// `bench view`: a local web application over the results store (src/viewer/): the leaderboard, sweeps,
+// competitions and runs as linked pages, read-only, on 127.0.0.1 by default; it prints its URL and
+// serves until Ctrl-C. With --export DIR it writes the same pages as static files instead.
+
+import type { Command } from "commander";
+import { BenchError } from "../../errors.js";
+import { openReportStore } from "../../reports/open-report-store.js";
+import { exportSite } from "../../viewer/export-site.js";
+import { registrySplitMembers } from "../../viewer/registry-split-members.js";
+import { startViewerServer } from "../../viewer/server.js";
+import type { Viewer } from "../../viewer/site.js";
+
+interface ViewFlags {
+  db?: string;
+  host: string;
+  port: string;
+  export?: string;
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(port) || port > 65_535) {
+    throw new BenchError("USAGE", `--port: expected a port number from 0 to 65535, got "${text}".`, {
+      hint: "0 (the default) picks a free port and prints it.",
+    });
+  }
+  return port;
+}
+
+/** Resolves on Ctrl-C or SIGTERM, and stops listening for both. */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+export function registerViewCommand(program: Command): void {
+  program
+    .command("view")
+    .description(
+      "A local web page of the results store: leaderboard, sweeps, competitions and runs (read-only; Ctrl-C stops).",
+    )
+    .option("--db <file>", "results store (default: $BENCH_DB or runs/bench.db)")
+    .option(
+      "--host <host>",
+      "address to listen on (anything but loopback shows the store to your network)",
+      "127.0.0.1",
+    )
+    .option("--port <port>", "port to listen on (0: any free port)", "0")
+    .option("--export <dir>", "write the pages as static files into this folder instead of serving them")
+    .action(async (flags: ViewFlags) => {
+      const port = parsePort(flags.port);
+      const store = openReportStore(flags.db);
+      const viewer: Viewer = {
+        store,
+        splitMembers: registrySplitMembers(),
+        clock: Date.now,
+        onError: (error) =>
+          process.stderr.write(
+            `bench: internal error while making a page (a bug in bench):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+          ),
+      };
+      try {
+        if (flags.export !== undefined) {
+          const summary = await exportSite(viewer, flags.export);
+          process.stdout.write(
+            `Wrote ${summary.pages} pages and ${summary.logs} agent logs into ${flags.export}; open ${flags.export}/index.html.\n`,
+          );
+          return;
+        }
+        const server = await startViewerServer(viewer, { host: flags.host, port });
+        if (!["127.0.0.1", "::1", "localhost"].includes(flags.host)) {
+          process.stderr.write(
+            `bench: note: listening on ${flags.host}: anyone who can reach it can read the store (there is no login).\n`,
+          );
+        }
+        process.stdout.write(`bench view: ${server.url} (store ${store.path}; Ctrl-C stops)\n`);
+        await untilStopped();
+        await server.close();
+      } finally {
+        store.close();
+      }
+    });
+}

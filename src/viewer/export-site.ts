@@ -1,0 +1,114 @@
+// `bench view --export DIR`: the viewer's pages written as static files, for a place with no server (a
+// CI artifact, a shared folder). The pages are the server's own, rendered in static mode: relative
+// links, the policy as a <meta> tag, no forms. Every sweep, competition and run gets its page (lists a
+// page of PAGE_SIZE at a time, as served), and every run its whole agent.log; other files of the runs'
+// folders stay out (they can be gigabytes).
+
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { BenchError } from "../errors.js";
+import { selectCompetitions } from "../reports/queries/store-catalog.js";
+import { queryRunList } from "../store/runs-query.js";
+import { PAGE_SIZE, type Route } from "./page-paths.js";
+import { respond, routePath, type Viewer } from "./site.js";
+import { countCompetitionRuns, selectSweepsPage, sweepStatusCounts } from "./viewer-queries.js";
+
+/** The file that marks a folder as an export, so that exporting again may write over it. */
+export const EXPORT_MARKER = ".bench-view-export";
+
+export interface ExportSummary {
+  pages: number;
+  logs: number;
+}
+
+function prepareFolder(dir: string): void {
+  if (existsSync(dir)) {
+    const names = readdirSync(dir);
+    if (names.length > 0 && !names.includes(EXPORT_MARKER)) {
+      throw new BenchError("USAGE", `--export: ${dir} is not empty and holds no earlier export.`, {
+        hint: "choose a new or empty folder (an earlier export's folder is written over).",
+      });
+    }
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, EXPORT_MARKER), "written by bench view --export\n");
+}
+
+const pages = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+export async function exportSite(viewer: Viewer, dir: string): Promise<ExportSummary> {
+  prepareFolder(dir);
+  const summary: ExportSummary = { pages: 0, logs: 0 };
+  const none = new URLSearchParams();
+  const write = async (route: Route): Promise<void> => {
+    const file = routePath(route);
+    const answer = await respond(viewer, route, file, none, { static: true });
+    const target = path.join(dir, ...file.split("/"));
+    mkdirSync(path.dirname(target), { recursive: true });
+    if (answer.kind === "file") {
+      try {
+        await pipeline(
+          createReadStream("", {
+            fd: answer.fd,
+            start: 0,
+            end: Math.max(0, answer.size - 1),
+            autoClose: false,
+          }),
+          createWriteStream(target),
+        );
+      } finally {
+        closeSync(answer.fd);
+      }
+      summary.logs++;
+      return;
+    }
+    if (answer.status !== 200) {
+      if (route.kind === "run-log") return; // no log to copy: the run page says why
+      throw new BenchError(
+        "INTERNAL",
+        `--export: the page ${file} could not be made (status ${answer.status}).`,
+      );
+    }
+    writeFileSync(target, answer.body);
+    if (answer.kind === "html") summary.pages++;
+  };
+
+  await write({ kind: "stylesheet" });
+  await write({ kind: "leaderboard" });
+  const { db } = viewer.store;
+  const sweepPages = pages(selectSweepsPage(db, { limit: 0, offset: 0 }).total);
+  for (let page = 1; page <= sweepPages; page++) {
+    await write({ kind: "sweeps", page });
+    for (const sweep of selectSweepsPage(db, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }).sweeps) {
+      const runs = Object.values(sweepStatusCounts(db, sweep.id)).reduce((a, b) => a + b, 0);
+      for (let at = 1; at <= pages(runs); at++) await write({ kind: "sweep", id: sweep.id, page: at });
+    }
+  }
+  await write({ kind: "competitions" });
+  // Every run belongs to one competition: its pages reach every run once.
+  for (const competition of selectCompetitions(db)) {
+    const total = countCompetitionRuns(db, competition.id);
+    for (let at = 1; at <= pages(total); at++) {
+      await write({ kind: "competition", id: competition.id, page: at });
+      const { rows } = queryRunList(
+        db,
+        { competitionId: competition.id },
+        { limit: PAGE_SIZE, offset: (at - 1) * PAGE_SIZE },
+      );
+      for (const run of rows) {
+        await write({ kind: "run", id: run.id });
+        if (run.startedAtMs !== null) await write({ kind: "run-log", id: run.id });
+      }
+    }
+  }
+  return summary;
+}

@@ -1,0 +1,123 @@
+// One run's page: its timeline, its outcome and what that outcome counts as, its grade report (the
+// reference's fields), its notes, its score log, the end of its agent's log with a link to all of it,
+// and the files of its folder. The log and the files are the agent's own writing: the log is cleaned
+// of terminal control sequences as `bench runs show` cleans it, then escaped like every other value.
+
+import { readLogTail } from "../../cli/commands/agent-log-file.js";
+import { humanDuration, iso } from "../../cli/commands/run-display.js";
+import { agentLabels } from "../../reports/agent-labels.js";
+import { selectAgents } from "../../reports/queries/store-catalog.js";
+import { runDirLayout } from "../../runtimes/run-dir.js";
+import { getGrade, gradeToReport } from "../../store/grades-repo.js";
+import type { Store } from "../../store/open-store.js";
+import { getRun, type RunRow } from "../../store/runs-repo.js";
+import { readScoreLog } from "../../store/score-log-repo.js";
+import { html, type SafeHtml } from "../html.js";
+import { paths } from "../page-paths.js";
+import { listRunFiles } from "../run-files.js";
+import { fieldsTable, link, type PageContext, pageShell } from "./layout.js";
+import { PageNotFound } from "./page-not-found.js";
+import { outcomeClass } from "./runs-table.js";
+
+/** Lines of the agent's log the page shows, and the longest line shown whole. */
+export const LOG_TAIL_LINES = 100;
+export const LOG_TAIL_LINE_CHARS = 500;
+
+function timeline(run: RunRow, nowMs: number): SafeHtml {
+  const duration =
+    run.startedAtMs === null
+      ? "-"
+      : `${humanDuration((run.finishedAtMs ?? nowMs) - run.startedAtMs)}${run.finishedAtMs === null ? " so far" : ""}`;
+  return fieldsTable([
+    ["queued", iso(run.queuedAtMs)],
+    ["started", iso(run.startedAtMs)],
+    ["finished", iso(run.finishedAtMs)],
+    ["duration", duration],
+    ["time limit", run.timeLimitMs === null ? "-" : humanDuration(run.timeLimitMs)],
+  ]);
+}
+
+function gradeSection(store: Store, run: RunRow): SafeHtml {
+  const grade = getGrade(store.db, run.id);
+  if (grade === undefined) return html`<p class="muted">Not graded.</p>`;
+  const report = gradeToReport(grade);
+  const text = (value: unknown) =>
+    value === null || value === undefined ? "-" : typeof value === "string" ? value : JSON.stringify(value);
+  return html`<table class="fields grade" data-table="grade"><tbody>${Object.entries(report).map(
+    ([key, value]) =>
+      html`<tr><th scope="row">${key}</th><td class="wrap" data-key="${key}">${text(value)}</td></tr>`,
+  )}</tbody></table>`;
+}
+
+function scoreLogSection(store: Store, run: RunRow): SafeHtml {
+  const entries = readScoreLog(store.db, run.id);
+  if (entries.length === 0) return html`<p class="muted">No intermediate scores were requested.</p>`;
+  const num = (n: number | null) => (n === null ? "-" : String(n));
+  return html`<table class="score-log" data-table="score_log"><thead><tr><th>at (UTC)</th><th class="num">elapsed</th><th class="num">raw score</th><th class="num">normalized</th><th>message</th></tr></thead><tbody>${entries.map(
+    (e) =>
+      html`<tr><td>${iso(e.atMs)}</td><td class="num">${humanDuration(e.elapsedMs)}</td><td class="num">${num(e.rawScore)}</td><td class="num">${num(e.normalizedScore)}</td><td class="wrap">${e.message ?? ""}</td></tr>`,
+  )}</tbody></table>`;
+}
+
+function logSection(page: PageContext, run: RunRow): SafeHtml {
+  if (run.workspace === null)
+    return html`<p class="muted">The run has no folder of its own (imported, or not started).</p>`;
+  const tail = readLogTail(runDirLayout(run.workspace).agentLog, LOG_TAIL_LINES, LOG_TAIL_LINE_CHARS);
+  if (tail.problem !== null) return html`<p class="muted">${tail.problem}</p>`;
+  return html`<p>The last ${tail.lines.length} lines (${link(page, paths.runLog(run.id), "download the whole log")}):</p>
+<pre class="log">${tail.lines.join("\n")}</pre>`;
+}
+
+function filesSection(page: PageContext, run: RunRow): SafeHtml {
+  if (run.workspace === null) return html`<p class="muted">No files.</p>`;
+  const { entries, more } = listRunFiles(run.workspace);
+  if (entries.length === 0) return html`<p class="muted">No files.</p>`;
+  const name = (entry: (typeof entries)[number]) => {
+    if (entry.kind !== "file")
+      return html`${entry.relative} <span class="muted">(${entry.kind === "link" ? "a symbolic link: not followed" : "not a regular file"})</span>`;
+    return page.static
+      ? html`${entry.relative}`
+      : link(page, paths.runFile(run.id, entry.relative), entry.relative);
+  };
+  return html`<table class="files"><thead><tr><th>file</th><th class="num">bytes</th></tr></thead><tbody>${entries.map(
+    (entry) =>
+      html`<tr><td class="wrap">${name(entry)}</td><td class="num">${entry.kind === "file" ? entry.bytes : "-"}</td></tr>`,
+  )}</tbody></table>${more ? html`<p class="muted">More files than shown; the folder is ${run.workspace}.</p>` : ""}${page.static ? html`<p class="muted">Files are served by bench view; an export keeps only the agent's log.</p>` : ""}`;
+}
+
+export function runPage(store: Store, page: PageContext, id: string, nowMs: number): string {
+  const run = getRun(store.db, id);
+  if (run === undefined) throw new PageNotFound(`there is no run "${id}" in the store.`);
+  const label = agentLabels(selectAgents(store.db)).get(run.agentId) ?? String(run.agentId);
+  const outcome = outcomeClass(run.status);
+  const notes = run.notes ?? [];
+  const body = html`${fieldsTable([
+    ["agent", label],
+    ["competition", link(page, paths.competition(run.competitionId), run.competitionId)],
+    ["sweep", run.sweepId === null ? null : link(page, paths.sweep(run.sweepId), run.sweepId)],
+    ["seed", run.seed],
+    ["run group", run.runGroup],
+    [
+      "outcome",
+      html`<span class="${outcome.cls}" data-status="${run.status}">${run.status}</span>: ${outcome.label}`,
+    ],
+    ["reason", run.error],
+    ["exit code", run.exitCode],
+    ["attempt", run.attempt],
+    ["runtime", `${run.runtime ?? "-"}${run.gpus?.length ? `, GPUs ${run.gpus.join(",")}` : ""}`],
+    ["folder", run.workspace],
+  ])}
+<h2>Timeline</h2>
+${timeline(run, nowMs)}
+<h2>Notes</h2>
+${notes.length === 0 ? html`<p class="muted">None.</p>` : html`<ul class="notes">${notes.map((note) => html`<li>${note}</li>`)}</ul>`}
+<h2>Grade</h2>
+${gradeSection(store, run)}
+<h2>Score log</h2>
+${scoreLogSection(store, run)}
+<h2>Agent's log</h2>
+${logSection(page, run)}
+<h2>Files</h2>
+${filesSection(page, run)}`;
+  return pageShell(page, `Run ${run.id}`, body);
+}

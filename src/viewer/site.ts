@@ -1,0 +1,156 @@
+// The viewer's pages and files by route, shared by the server (server.ts) and the static export
+// (export-site.ts): a route comes in, a page, the stylesheet or an open file of a run's folder comes out.
+// Known problems become pages that say what happened: a filter the store does not know (400, with
+// bench's own message), a run or page that does not exist (404), a file refused (400 or 404).
+
+import { isBenchError } from "../errors.js";
+import type { SplitMembers } from "../reports/mlebench/leaderboard-from-store.js";
+import type { Store } from "../store/open-store.js";
+import { getRun } from "../store/runs-repo.js";
+import { html } from "./html.js";
+import { paths, type Route } from "./page-paths.js";
+import { competitionPage, competitionsPage } from "./pages/competition-pages.js";
+import { type PageContext, pageShell } from "./pages/layout.js";
+import { leaderboardPage, leaderboardQuery } from "./pages/leaderboard-page.js";
+import { PageNotFound } from "./pages/page-not-found.js";
+import { runPage } from "./pages/run-page.js";
+import { STYLESHEET } from "./pages/stylesheet.js";
+import { sweepPage, sweepsPage } from "./pages/sweep-pages.js";
+import { openRunFile } from "./run-files.js";
+
+export interface Viewer {
+  store: Store;
+  splitMembers: SplitMembers;
+  /** Now, for the durations of runs still running. */
+  clock: () => number;
+  /** Told about unexpected errors (a bug): the page says only that something went wrong. */
+  onError?: (error: unknown) => void;
+}
+
+export type SiteResponse =
+  | { kind: "html"; status: number; body: string }
+  | { kind: "css"; status: 200; body: string }
+  | { kind: "file"; status: 200; fd: number; size: number; fileName: string; contentType: string };
+
+/** The page path a route's links are relative to. */
+export function routePath(route: Route): string {
+  switch (route.kind) {
+    case "stylesheet":
+      return paths.stylesheet;
+    case "leaderboard":
+      return paths.leaderboard;
+    case "sweeps":
+      return paths.sweeps(route.page);
+    case "sweep":
+      return paths.sweep(route.id, route.page);
+    case "competitions":
+      return paths.competitions;
+    case "competition":
+      return paths.competition(route.id, route.page);
+    case "run":
+      return paths.run(route.id);
+    case "run-log":
+      return paths.runLog(route.id);
+    case "run-file":
+      return paths.runFile(route.id, route.relative);
+  }
+}
+
+function problemPage(
+  page: PageContext,
+  status: number,
+  title: string,
+  message: string,
+  hint?: string,
+): SiteResponse {
+  const body = html`<p class="problem">${message}</p>${hint ? html`<p>${hint}</p>` : ""}`;
+  return { kind: "html", status, body: pageShell(page, title, body) };
+}
+
+function openFile(
+  viewer: Viewer,
+  page: PageContext,
+  runId: string,
+  relative: string,
+  contentType: string,
+): SiteResponse {
+  const run = getRun(viewer.store.db, runId);
+  if (run === undefined)
+    return problemPage(page, 404, "Not found", `there is no run "${runId}" in the store.`);
+  if (run.workspace === null)
+    return problemPage(
+      page,
+      404,
+      "Not found",
+      "the run has no folder of its own (imported, or not started).",
+    );
+  const opened = openRunFile(run.workspace, relative);
+  if (!opened.ok)
+    return problemPage(
+      page,
+      opened.status,
+      opened.status === 400 ? "Bad request" : "Not found",
+      opened.reason,
+    );
+  const fileName = relative.split("/").pop()!;
+  return { kind: "file", status: 200, fd: opened.fd, size: opened.size, fileName, contentType };
+}
+
+async function render(
+  viewer: Viewer,
+  route: Route,
+  page: PageContext,
+  query: URLSearchParams,
+): Promise<SiteResponse> {
+  const { store } = viewer;
+  const ok = (body: string): SiteResponse => ({ kind: "html", status: 200, body });
+  switch (route.kind) {
+    case "stylesheet":
+      return { kind: "css", status: 200, body: STYLESHEET };
+    case "leaderboard":
+      return ok(await leaderboardPage(store, page, leaderboardQuery(query), viewer.splitMembers));
+    case "sweeps":
+      return ok(sweepsPage(store, page, route.page));
+    case "sweep":
+      return ok(sweepPage(store, page, route.id, route.page, viewer.clock()));
+    case "competitions":
+      return ok(competitionsPage(store, page));
+    case "competition":
+      return ok(competitionPage(store, page, route.id, route.page, viewer.clock()));
+    case "run":
+      return ok(runPage(store, page, route.id, viewer.clock()));
+    case "run-log":
+      return openFile(viewer, page, route.id, "agent.log", "text/plain; charset=utf-8");
+    case "run-file":
+      return openFile(viewer, page, route.id, route.relative, "application/octet-stream");
+  }
+}
+
+/**
+ * What the site answers for `route` (null: no such page), `rawPath` being the request's path from the
+ * site's root (for the links of a not-found page). The caller closes a file response's `fd`.
+ */
+export async function respond(
+  viewer: Viewer,
+  route: Route | null,
+  rawPath: string,
+  query: URLSearchParams,
+  options: { static: boolean },
+): Promise<SiteResponse> {
+  const page: PageContext = { path: route === null ? rawPath : routePath(route), static: options.static };
+  if (route === null) return problemPage(page, 404, "Not found", "there is no such page.");
+  try {
+    return await render(viewer, route, page, query);
+  } catch (error) {
+    if (error instanceof PageNotFound) return problemPage(page, 404, "Not found", error.message);
+    if (isBenchError(error))
+      return problemPage(page, 400, "Cannot show this page", error.message, error.hint);
+    viewer.onError?.(error);
+    return problemPage(
+      page,
+      500,
+      "Internal error",
+      "bench could not make this page (a bug in bench; the server's output says more).",
+    );
+  }
+}

@@ -1,0 +1,82 @@
+// `bench view` as users start it: it prints its URL and serves until Ctrl-C; with --export it writes
+// the pages and ends; a mistyped port or a missing store is a usage error, not a stack trace.
+
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { runCli } from "../cli/run-cli.js";
+import { EXPORT_MARKER } from "./export-site.js";
+import { makeViewerStore, type ViewerStore } from "./test-support/viewer-store.js";
+
+let seeded: ViewerStore;
+let out: string[];
+let err: string[];
+
+beforeAll(async () => {
+  seeded = await makeViewerStore();
+}, 120_000);
+
+function capture() {
+  out = [];
+  err = [];
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    out.push(String(chunk));
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    err.push(String(chunk));
+    return true;
+  });
+  process.exitCode = undefined;
+}
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+describe("bench view", () => {
+  it("prints its loopback URL, serves the store, and stops on Ctrl-C", async () => {
+    capture();
+    const running = runCli(["node", "bench", "view", "--db", seeded.db]);
+    await vi.waitFor(() => expect(out.join("")).toMatch(/http:\/\/127\.0\.0\.1:\d+\//), { timeout: 10_000 });
+    const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out.join(""))![0];
+    const page = await fetch(new URL("sweeps.html", url));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("nightly");
+    process.emit("SIGINT");
+    await running;
+    expect(process.exitCode ?? 0).toBe(0);
+    await expect(fetch(url)).rejects.toThrow();
+  });
+
+  it("--export writes the pages, and refuses a folder that holds something else", async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "bench-view-cli-")), "site");
+    capture();
+    await runCli(["node", "bench", "view", "--db", seeded.db, "--export", dir]);
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(out.join("")).toMatch(/Wrote \d+ pages and 5 agent logs/);
+    expect(existsSync(path.join(dir, "index.html"))).toBe(true);
+    expect(readdirSync(path.join(dir, "runs")).filter((name) => name.endsWith(".html"))).toHaveLength(5);
+    // Exporting again writes over its own earlier export.
+    await runCli(["node", "bench", "view", "--db", seeded.db, "--export", dir]);
+    expect(process.exitCode ?? 0).toBe(0);
+    const other = mkdtempSync(path.join(tmpdir(), "bench-view-other-"));
+    writeFileSync(path.join(other, "keep.txt"), "mine");
+    await runCli(["node", "bench", "view", "--db", seeded.db, "--export", other]);
+    expect(process.exitCode).toBe(2);
+    expect(err.join("")).toMatch(/not empty and holds no earlier export/);
+    expect(existsSync(path.join(other, EXPORT_MARKER))).toBe(false);
+  });
+
+  it("says what is wrong with a bad port or a missing store", async () => {
+    capture();
+    await runCli(["node", "bench", "view", "--db", seeded.db, "--port", "http"]);
+    expect(process.exitCode).toBe(2);
+    expect(err.join("")).toMatch(/--port: expected a port number/);
+    capture();
+    await runCli(["node", "bench", "view", "--db", path.join(seeded.dir, "nope.db")]);
+    expect(process.exitCode).toBe(1);
+    expect(err.join("")).toMatch(/there is no results store/);
+  });
+});

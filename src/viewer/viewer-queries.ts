@@ -1,0 +1,106 @@
+// The few lookups the viewer's pages need that no report makes: one sweep's runs counted by outcome,
+// a page of sweeps with theirs, the thresholds a competition's runs were graded against, and graded
+// runs per competition. Each is one grouped statement over an index, so a page costs the same with a
+// thousand runs or a million. Values are bound parameters, never spliced into SQL.
+
+import { count, desc, eq, inArray } from "drizzle-orm";
+import type { StoreDb } from "../store/open-store.js";
+import { gradesTable, type RunStatus, runsTable, sweepsTable } from "../store/schema.js";
+
+export type SweepRow = typeof sweepsTable.$inferSelect;
+
+export function getSweep(db: StoreDb, id: string): SweepRow | undefined {
+  return db.select().from(sweepsTable).where(eq(sweepsTable.id, id)).get();
+}
+
+/** A sweep's runs by status (runs_sweep_id_idx). */
+export function sweepStatusCounts(db: StoreDb, sweepId: string): Partial<Record<RunStatus, number>> {
+  const counts: Partial<Record<RunStatus, number>> = {};
+  for (const row of db
+    .select({ status: runsTable.status, n: count() })
+    .from(runsTable)
+    .where(eq(runsTable.sweepId, sweepId))
+    .groupBy(runsTable.status)
+    .all()) {
+    counts[row.status] = row.n;
+  }
+  return counts;
+}
+
+export interface SweepListPage {
+  total: number;
+  sweeps: (SweepRow & { runsByStatus: Partial<Record<RunStatus, number>> })[];
+}
+
+/** One page of sweeps, newest first, each with its runs by status. */
+export function selectSweepsPage(db: StoreDb, page: { limit: number; offset: number }): SweepListPage {
+  const total = db.select({ n: count() }).from(sweepsTable).get()?.n ?? 0;
+  const sweeps = db
+    .select()
+    .from(sweepsTable)
+    .orderBy(desc(sweepsTable.createdAtMs), desc(sweepsTable.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all()
+    .map((sweep) => ({ ...sweep, runsByStatus: {} as Partial<Record<RunStatus, number>> }));
+  const byId = new Map(sweeps.map((sweep) => [sweep.id, sweep]));
+  if (sweeps.length > 0) {
+    for (const row of db
+      .select({ sweepId: runsTable.sweepId, status: runsTable.status, n: count() })
+      .from(runsTable)
+      .where(inArray(runsTable.sweepId, [...byId.keys()]))
+      .groupBy(runsTable.sweepId, runsTable.status)
+      .all()) {
+      byId.get(row.sweepId!)!.runsByStatus[row.status] = row.n;
+    }
+  }
+  return { total, sweeps };
+}
+
+export interface ThresholdRow {
+  gold: number | null;
+  silver: number | null;
+  bronze: number | null;
+  median: number | null;
+  lowerIsBetter: boolean | null;
+  /** How many graded runs used these thresholds. */
+  runs: number;
+}
+
+/** The medal thresholds a competition's runs were graded against (one row per distinct set). */
+export function competitionThresholds(db: StoreDb, competitionId: string): ThresholdRow[] {
+  const g = gradesTable;
+  return db
+    .select({
+      gold: g.goldThreshold,
+      silver: g.silverThreshold,
+      bronze: g.bronzeThreshold,
+      median: g.medianThreshold,
+      lowerIsBetter: g.isLowerBetter,
+      runs: count(),
+    })
+    .from(g)
+    .where(eq(g.competitionId, competitionId))
+    .groupBy(g.goldThreshold, g.silverThreshold, g.bronzeThreshold, g.medianThreshold, g.isLowerBetter)
+    .orderBy(desc(count()))
+    .all();
+}
+
+/** Graded runs per competition (grades_competition_id_idx). */
+export function gradedRunsByCompetition(db: StoreDb): Map<string, number> {
+  return new Map(
+    db
+      .select({ id: gradesTable.competitionId, n: count() })
+      .from(gradesTable)
+      .groupBy(gradesTable.competitionId)
+      .all()
+      .map((row) => [row.id, row.n]),
+  );
+}
+
+/** How many runs a competition has (runs_agent_competition_idx). */
+export function countCompetitionRuns(db: StoreDb, competitionId: string): number {
+  return (
+    db.select({ n: count() }).from(runsTable).where(eq(runsTable.competitionId, competitionId)).get()?.n ?? 0
+  );
+}
