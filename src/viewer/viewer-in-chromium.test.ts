@@ -10,10 +10,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../cli/run-cli.js";
+import { registrySplitMembers } from "../reports/mlebench/registry-split-members.js";
 import { openReportStore } from "../reports/open-report-store.js";
 import type { Store } from "../store/open-store.js";
 import { exportSite } from "./export-site.js";
-import { registrySplitMembers } from "./registry-split-members.js";
 import { startViewerServer, type ViewerServer } from "./server.js";
 import type { Viewer } from "./site.js";
 import {

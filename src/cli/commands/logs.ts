@@ -7,11 +7,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Command } from "commander";
 import { BenchError } from "../../errors.js";
 import { openReportStore } from "../../reports/open-report-store.js";
+import { type FollowState, printAgentLog } from "../../runtimes/agent-log-file.js";
 import { runDirLayout } from "../../runtimes/run-dir.js";
 import { isSessionAlive } from "../../runtimes/session.js";
 import { resolveRunRef } from "../../store/run-lookup.js";
 import { getRun } from "../../store/runs-repo.js";
-import { type FollowState, printAgentLog } from "./agent-log-file.js";
 
 /** How often -f looks for new lines and at the run's row. */
 export const FOLLOW_POLL_MS = 500;

@@ -7,7 +7,8 @@ import { listCompetitions } from "../../registry/competition-registry.js";
 import { aupFromStore } from "../../reports/aup/aup-from-store.js";
 import { deliverReport } from "../../reports/deliver-report.js";
 import { REPORT_FORMATS, type ReportFormat } from "../../reports/format/render-report.js";
-import { leaderboardFromStore, type SplitMembers } from "../../reports/mlebench/leaderboard-from-store.js";
+import { leaderboardFromStore } from "../../reports/mlebench/leaderboard-from-store.js";
+import { registrySplitMembers } from "../../reports/mlebench/registry-split-members.js";
 import { openReportStore } from "../../reports/open-report-store.js";
 import type { PlotRequest } from "../../reports/plots/render-svg.js";
 import type { TaskRule, TaskRules } from "../../reports/rebench/rebench-analysis.js";
@@ -87,15 +88,6 @@ export async function withReportStore<T>(
   } finally {
     store.close();
   }
-}
-
-/** Registry split tags, loading the registry once however many splits are asked for. */
-function registrySplitMembers(): SplitMembers {
-  let all: ReturnType<typeof listCompetitions> | undefined;
-  return async (tag) => {
-    all ??= listCompetitions();
-    return (await all).filter((c) => c.manifest.splits.includes(tag)).map((c) => c.id);
-  };
 }
 
 /** How each RE-bench environment of the registry scores a run and combines runs (SCORING.md §3). */

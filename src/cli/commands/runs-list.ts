@@ -4,12 +4,12 @@
 import type { Command } from "commander";
 import { agentLabels } from "../../reports/agent-labels.js";
 import { countText } from "../../reports/format/count-text.js";
+import { durationText, iso, runDurationMs, scoreCell } from "../../reports/format/run-cells.js";
 import { openReportStore } from "../../reports/open-report-store.js";
 import { selectAgents } from "../../reports/queries/store-catalog.js";
 import { loadShortRunIds } from "../../store/run-lookup.js";
 import { queryRunList, type RunListFilter } from "../../store/runs-query.js";
 import { formatTable, printJson } from "../output.js";
-import { durationText, iso, runDurationMs, scoreCell } from "./run-display.js";
 import {
   parseCount,
   parseStatuses,

@@ -4,16 +4,16 @@
 
 import type { Command } from "commander";
 import { eq } from "drizzle-orm";
+import { iso } from "../../reports/format/run-cells.js";
 import { openReportStore } from "../../reports/open-report-store.js";
 import { selectRunUsage, usageFields } from "../../reports/queries/run-usage.js";
+import { readLogTail } from "../../runtimes/agent-log-file.js";
 import { runDirLayout } from "../../runtimes/run-dir.js";
 import { getGrade, gradeToReport } from "../../store/grades-repo.js";
 import { resolveRunRef } from "../../store/run-lookup.js";
 import { agentsTable } from "../../store/schema.js";
 import { readScoreLog } from "../../store/score-log-repo.js";
 import { formatTable, printJson } from "../output.js";
-import { readLogTail } from "./agent-log-file.js";
-import { iso } from "./run-display.js";
 import { registerRunsListCommand } from "./runs-list.js";
 
 /** Lines of the agent's log `runs show` prints, and the longest line it prints whole. */

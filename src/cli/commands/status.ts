@@ -6,15 +6,15 @@ import type { Command } from "commander";
 import { desc, eq } from "drizzle-orm";
 import { agentLabels } from "../../reports/agent-labels.js";
 import { countText } from "../../reports/format/count-text.js";
+import { humanDuration, iso } from "../../reports/format/run-cells.js";
 import { openReportStore } from "../../reports/open-report-store.js";
 import { selectAgents } from "../../reports/queries/store-catalog.js";
+import { capLine, cleanLogLine } from "../../runtimes/log-text.js";
 import { isSessionAlive } from "../../runtimes/session.js";
 import { loadShortRunIds } from "../../store/run-lookup.js";
 import { type RunListRow, selectSweepRuns } from "../../store/runs-query.js";
 import { type RunStatus, sweepsTable } from "../../store/schema.js";
 import { formatTable, printJson } from "../output.js";
-import { capLine, cleanLogLine } from "./log-text.js";
-import { humanDuration, iso } from "./run-display.js";
 import { requireSweep } from "./run-filter-flags.js";
 import { type Eta, estimateSweepEta } from "./sweep-eta.js";
 

@@ -3,11 +3,11 @@
 
 import type { Command } from "commander";
 import { agentLabels } from "../../reports/agent-labels.js";
+import { iso } from "../../reports/format/run-cells.js";
 import { openReportStore } from "../../reports/open-report-store.js";
 import { selectAgents } from "../../reports/queries/store-catalog.js";
 import { summarizeSweeps } from "../../store/sweeps-query.js";
 import { formatTable, printJson } from "../output.js";
-import { iso } from "./run-display.js";
 
 /** Most agents or competitions named in one cell before "+N more". */
 const NAMED = 3;

@@ -4,9 +4,9 @@
 
 import type { Command } from "commander";
 import { BenchError } from "../../errors.js";
+import { registrySplitMembers } from "../../reports/mlebench/registry-split-members.js";
 import { openReportStore } from "../../reports/open-report-store.js";
 import { exportSite } from "../../viewer/export-site.js";
-import { registrySplitMembers } from "../../viewer/registry-split-members.js";
 import { startViewerServer } from "../../viewer/server.js";
 import type { Viewer } from "../../viewer/site.js";
 

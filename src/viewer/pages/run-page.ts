@@ -3,10 +3,10 @@
 // and the files of its folder. The log and the files are the agent's own writing: the log is cleaned
 // of terminal control sequences as `bench runs show` cleans it, then escaped like every other value.
 
-import { readLogTail } from "../../cli/commands/agent-log-file.js";
-import { humanDuration, iso } from "../../cli/commands/run-display.js";
 import { agentLabels } from "../../reports/agent-labels.js";
+import { humanDuration, iso } from "../../reports/format/run-cells.js";
 import { selectAgents } from "../../reports/queries/store-catalog.js";
+import { readLogTail } from "../../runtimes/agent-log-file.js";
 import { runDirLayout } from "../../runtimes/run-dir.js";
 import { getGrade, gradeToReport } from "../../store/grades-repo.js";
 import type { Store } from "../../store/open-store.js";

@@ -1,7 +1,7 @@
 // The runs list a sweep's and a competition's pages show, one page of it at a time: each run linked to
 // its own page, with its agent, competition, seed, outcome, duration, score and the start of its error.
 
-import { durationText, scoreCell } from "../../cli/commands/run-display.js";
+import { durationText, scoreCell } from "../../reports/format/run-cells.js";
 import { UNCOUNTED_STATUSES } from "../../reports/queries/run-filter.js";
 import type { RunListRow } from "../../store/runs-query.js";
 import type { RunStatus } from "../../store/schema.js";

@@ -1,8 +1,8 @@
 // The sweeps list (newest first, each with its runs by outcome) and one sweep's page: its status, its
 // runs counted by outcome, and its runs, a page at a time, each linked to its own page.
 
-import { iso } from "../../cli/commands/run-display.js";
 import { agentLabels } from "../../reports/agent-labels.js";
+import { iso } from "../../reports/format/run-cells.js";
 import { selectAgents } from "../../reports/queries/store-catalog.js";
 import type { Store } from "../../store/open-store.js";
 import { queryRunList } from "../../store/runs-query.js";

@@ -1,4 +1,4 @@
-// How the run-listing commands (runs list, status, sweeps list) print a run's times and score.
+// How run lists show a run's times and score: the CLI (runs list, status, sweeps list) and the viewer.
 
 import { formatDuration } from "../../config/duration.js";
 import type { RunListRow } from "../../store/runs-query.js";

@@ -1,8 +1,8 @@
-// The registry's split tags for the leaderboard, as `bench report` looks them up (report.ts keeps its
-// own copy private): the registry is loaded once, on the first split asked for, and kept.
+// The registry's split tags for the leaderboard (bench report, bench view): the registry is loaded once,
+// on the first split asked for, and kept.
 
-import { listCompetitions } from "../registry/competition-registry.js";
-import type { SplitMembers } from "../reports/mlebench/leaderboard-from-store.js";
+import { listCompetitions } from "../../registry/competition-registry.js";
+import type { SplitMembers } from "./leaderboard-from-store.js";
 
 export function registrySplitMembers(): SplitMembers {
   let all: ReturnType<typeof listCompetitions> | undefined;
