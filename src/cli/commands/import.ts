@@ -91,7 +91,8 @@ export function registerImportCommand(program: Command): void {
     .command("csv")
     .description(
       "Import a results table, one run per row. --map names the columns: agent, competition and score are " +
-        "required; run, group, last_score, baseline, direction, time_limit (seconds) and started_at are optional. " +
+        "required; run, group, last_score, baseline, direction, time_limit (seconds), started_at, tokens and " +
+        "cost_usd are optional. " +
         "An empty or NaN score is a run with no valid submission.",
     )
     .argument("<file>", "CSV file with a header row")
