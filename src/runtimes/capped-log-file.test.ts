@@ -27,3 +27,14 @@ it("keeps the agent's output up to the cap, says so once, and still takes bench'
       "[bench] completed: the agent exited with code 0\n",
   );
 });
+
+it("writes a note after all the output received before it, however much is still queued", async () => {
+  const file = path.join(dir, "agent.log");
+  const log = new CappedLogFile(file, 1024 ** 2);
+  await log.opened();
+  const lines = Array.from({ length: 2_000 }, (_, i) => `line ${i + 1}\n`);
+  for (const line of lines) log.sink.write(Buffer.from(line));
+  log.note("completed: the agent exited normally");
+  await log.close();
+  expect(readFileSync(file, "utf8")).toBe(`${lines.join("")}[bench] completed: the agent exited normally\n`);
+});

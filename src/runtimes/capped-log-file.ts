@@ -5,6 +5,11 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { Writable } from "node:stream";
 
+/** A line of bench's own in the sink's queue (the agent's output is bytes). */
+class LogNote {
+  constructor(readonly line: string) {}
+}
+
 export class CappedLogFile {
   readonly #file: WriteStream;
   readonly #opened: Promise<void>;
@@ -22,8 +27,15 @@ export class CappedLogFile {
     // A log that cannot be written (disk full) loses lines, never the run: errors are not rethrown.
     this.#file.on("error", () => {});
     this.#bytesLeft = maxBytes;
+    // Object mode: the agent's output arrives as bytes, bench's notes as LogNote objects, through the
+    // same queue, so a note lands after all the output that came before it (written directly, a
+    // note overtook output still queued, and lines of a fast agent appeared after "[bench] completed").
     this.sink = new Writable({
-      write: (chunk: Buffer, _encoding, callback) => this.#writeOutput(chunk, callback),
+      objectMode: true,
+      write: (chunk: Uint8Array | string | LogNote, _encoding, callback) => {
+        if (chunk instanceof LogNote) this.#file.write(`[bench] ${chunk.line}\n`, callback);
+        else this.#writeOutput(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk), callback);
+      },
     });
     // Output arriving after close() (a log stream that lingers) is dropped, not an uncaught error.
     this.sink.on("error", () => {});
@@ -57,9 +69,10 @@ export class CappedLogFile {
     this.#file.write(kept, callback);
   }
 
-  /** Appends a line of bench's own (not counted against the cap). */
+  /** Appends a line of bench's own (not counted against the cap), after all output received so far. */
   note(line: string): void {
-    if (!this.#file.writableEnded) this.#file.write(`[bench] ${line}\n`);
+    if (!this.sink.writableEnded) this.sink.write(new LogNote(line));
+    else if (!this.#file.writableEnded) this.#file.write(`[bench] ${line}\n`);
   }
 
   /** Flushes and closes; safe to call twice. */
