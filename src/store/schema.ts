@@ -138,6 +138,10 @@ export const runsTable = sqliteTable(
     index("runs_agent_competition_idx").on(t.agentId, t.competitionId),
     index("runs_status_idx").on(t.status),
     index("runs_import_id_idx").on(t.importId),
+    // bench view at a million runs: a sweep's runs by outcome, and the sweeps list's counts, read from
+    // the index alone; a competition's runs counted and listed without a scan of the table.
+    index("runs_sweep_id_status_idx").on(t.sweepId, t.status),
+    index("runs_competition_id_idx").on(t.competitionId),
   ],
 );
 

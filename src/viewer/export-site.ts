@@ -1,8 +1,9 @@
 // `bench view --export DIR`: the viewer's pages written as static files, for a place with no server (a
 // CI artifact, a shared folder). The pages are the server's own, rendered in static mode: relative
-// links, the policy as a <meta> tag, no forms. Every sweep, competition and run gets its page (lists a
-// page of PAGE_SIZE at a time, as served), and every run its whole agent.log; other files of the runs'
-// folders stay out (they can be gigabytes).
+// links, the policy as a <meta> tag, no forms. The RE-bench and AUP pages come with their plots as .svg
+// files; the compare page, whose sides come from a form, stays out. Every sweep, competition and run
+// gets its page (lists a page of PAGE_SIZE at a time, as served), and every run its whole agent.log;
+// other files of the runs' folders stay out (they can be gigabytes).
 
 import {
   closeSync,
@@ -19,6 +20,7 @@ import { BenchError } from "../errors.js";
 import { selectCompetitions } from "../reports/queries/store-catalog.js";
 import { queryRunList } from "../store/runs-query.js";
 import { PAGE_SIZE, type Route } from "./page-paths.js";
+import { plotStems } from "./pages/report-pages.js";
 import { respond, routePath, type Viewer } from "./site.js";
 import { countCompetitionRuns, selectSweepsPage, sweepStatusCounts } from "./viewer-queries.js";
 
@@ -28,6 +30,7 @@ export const EXPORT_MARKER = ".bench-view-export";
 export interface ExportSummary {
   pages: number;
   logs: number;
+  plots: number;
 }
 
 function prepareFolder(dir: string): void {
@@ -47,7 +50,7 @@ const pages = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
 
 export async function exportSite(viewer: Viewer, dir: string): Promise<ExportSummary> {
   prepareFolder(dir);
-  const summary: ExportSummary = { pages: 0, logs: 0 };
+  const summary: ExportSummary = { pages: 0, logs: 0, plots: 0 };
   const none = new URLSearchParams();
   const write = async (route: Route): Promise<void> => {
     const file = routePath(route);
@@ -71,6 +74,11 @@ export async function exportSite(viewer: Viewer, dir: string): Promise<ExportSum
       summary.logs++;
       return;
     }
+    if (answer.kind === "svg") {
+      writeFileSync(target, answer.body);
+      summary.plots++;
+      return;
+    }
     if (answer.status !== 200) {
       if (route.kind === "run-log") return; // no log to copy: the run page says why
       throw new BenchError(
@@ -84,6 +92,10 @@ export async function exportSite(viewer: Viewer, dir: string): Promise<ExportSum
 
   await write({ kind: "stylesheet" });
   await write({ kind: "leaderboard" });
+  for (const report of ["rebench", "aup"] as const) {
+    await write({ kind: report });
+    for (const stem of await plotStems(viewer.store, report)) await write({ kind: "plot", report, stem });
+  }
   const { db } = viewer.store;
   const sweepPages = pages(selectSweepsPage(db, { limit: 0, offset: 0 }).total);
   for (let page = 1; page <= sweepPages; page++) {

@@ -47,6 +47,18 @@ describe("routes", () => {
     });
     expect(routeOf([""])).toEqual({ kind: "leaderboard" });
     expect(routeOf(["sweeps.p2.html"])).toEqual({ kind: "sweeps", page: 2 });
+    expect(routeOf([paths.liveScript])).toEqual({ kind: "live-script" });
+    expect(routeOf(paths.sweepStatus(id).split("/"))).toEqual({ kind: "sweep-status", id });
+    expect(routeOf(paths.runStatus(id).split("/"))).toEqual({ kind: "run-status", id });
+    expect(routeOf([paths.rebench])).toEqual({ kind: "rebench" });
+    expect(routeOf([paths.aup])).toEqual({ kind: "aup" });
+    expect(routeOf([paths.compare])).toEqual({ kind: "compare" });
+    expect(routeOf(["compare"])).toEqual({ kind: "compare" });
+    expect(routeOf(paths.plot("rebench", "rebench-score-at-k-8h").split("/"))).toEqual({
+      kind: "plot",
+      report: "rebench",
+      stem: "rebench-score-at-k-8h",
+    });
   });
 
   it("name nothing for unknown paths and page numbers below 2", () => {
@@ -57,6 +69,13 @@ describe("routes", () => {
       "runs/a.p2.html",
       "runs/../x.html",
       "other/x.html",
+      "plots/leaderboard/x.svg",
+      "api/sweeps/a.b/status.json",
+      "api/other/a/status.json",
+      "api/sweeps/a/other.json",
+      "plots/aup/..svg",
+      "plots/aup/a b.svg",
+      "plots/aup/x.html",
     ])
       expect(routeOf(p.split("/")), p).toBeNull();
   });

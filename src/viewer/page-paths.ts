@@ -42,10 +42,21 @@ function paged(base: string, page: number): string {
 
 export const paths = {
   stylesheet: "style.css",
+  /** The live part's script (served only: an export has no live part). */
+  liveScript: "live.js",
+  /** The JSON a live page polls. */
+  sweepStatus: (id: string) => `api/sweeps/${fileSafeName(id)}/status.json`,
+  runStatus: (id: string) => `api/runs/${fileSafeName(id)}/status.json`,
   leaderboard: "index.html",
   sweeps: (page = 1) => paged("sweeps", page),
   sweep: (id: string, page = 1) => paged(`sweeps/${fileSafeName(id)}`, page),
   competitions: "competitions.html",
+  rebench: "rebench.html",
+  aup: "aup.html",
+  /** Served only: the two sides come from the query (?a=...&b=...), so an export has no such page. */
+  compare: "compare.html",
+  /** A plot of a report page, by its file stem (render-svg.ts's safeFileStem: [A-Za-z0-9._-]). */
+  plot: (report: PlotReport, stem: string) => `plots/${report}/${stem}.svg`,
   competition: (id: string, page = 1) => paged(`competitions/${fileSafeName(id)}`, page),
   run: (id: string) => `runs/${fileSafeName(id)}.html`,
   /** The whole agent.log of a run. */
@@ -61,13 +72,23 @@ export function relativeHref(from: string, to: string): string {
   return "../".repeat(depth) + to;
 }
 
+/** The report pages that draw plots. */
+export type PlotReport = "rebench" | "aup";
+
 /** What a request path names. */
 export type Route =
   | { kind: "stylesheet" }
+  | { kind: "live-script" }
+  | { kind: "sweep-status"; id: string }
+  | { kind: "run-status"; id: string }
   | { kind: "leaderboard" }
   | { kind: "sweeps"; page: number }
   | { kind: "sweep"; id: string; page: number }
   | { kind: "competitions" }
+  | { kind: "rebench" }
+  | { kind: "aup" }
+  | { kind: "compare" }
+  | { kind: "plot"; report: PlotReport; stem: string }
   | { kind: "competition"; id: string; page: number }
   | { kind: "run"; id: string }
   | { kind: "run-log"; id: string }
@@ -86,7 +107,11 @@ export function routeOf(segments: readonly string[]): Route | null {
   if (segments.length === 1) {
     if (first === "index.html") return { kind: "leaderboard" };
     if (first === "style.css") return { kind: "stylesheet" };
+    if (first === "live.js") return { kind: "live-script" };
     if (first === "competitions.html") return { kind: "competitions" };
+    if (first === "rebench.html") return { kind: "rebench" };
+    if (first === "aup.html") return { kind: "aup" };
+    if (first === "compare.html" || first === "compare") return { kind: "compare" };
     const sweeps = /^sweeps(?:\.p(\d+))?\.html$/.exec(first!);
     if (sweeps) {
       const page = pageOf(sweeps[1]);
@@ -103,6 +128,17 @@ export function routeOf(segments: readonly string[]): Route | null {
     if (first === "competitions") return { kind: "competition", id, page };
     if (first === "runs" && page === 1 && named[2] === undefined) return { kind: "run", id };
     return null;
+  }
+  if (first === "api" && segments.length === 4 && rest[0] === "status.json") {
+    const id = idFromFileSafeName(third!);
+    if (id === null) return null;
+    if (second === "sweeps") return { kind: "sweep-status", id };
+    if (second === "runs") return { kind: "run-status", id };
+    return null;
+  }
+  if (first === "plots" && segments.length === 3 && (second === "rebench" || second === "aup")) {
+    const stem = /^([A-Za-z0-9._-]+)\.svg$/.exec(third!)?.[1];
+    return stem === undefined || stem.startsWith(".") ? null : { kind: "plot", report: second, stem };
   }
   if (first !== "runs") return null;
   const id = idFromFileSafeName(second!);

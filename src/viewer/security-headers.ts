@@ -1,6 +1,8 @@
 // The headers every response of the viewer carries. The pages are plain server-rendered HTML with one
-// stylesheet and no script at all, so the policy can allow nothing else: a script smuggled into a page
-// through an agent's log, despite the escaping, still would not run. Downloads get `sandbox` too, so a
+// stylesheet and one script of bench's own (live.js, which polls the viewer's own JSON while a sweep
+// runs), so the policy allows nothing else: no inline script, no eval, no other origin; a script
+// smuggled into a page through an agent's log, despite the escaping, still would not run. Exported
+// pages have no script at all, and their policy allows none. Downloads get `sandbox` too, so a
 // file an agent wrote is never a page of the viewer's origin, even opened directly.
 
 /** The Content-Security-Policy of the viewer's pages (served over HTTP). */
@@ -8,6 +10,8 @@ export const PAGE_CSP = [
   "default-src 'none'",
   "style-src 'self'",
   "img-src 'self' data:",
+  "script-src 'self'",
+  "connect-src 'self'",
   "form-action 'self'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
@@ -24,6 +28,12 @@ export const EXPORT_CSP = [
   "form-action 'none'",
   "base-uri 'none'",
 ].join("; ");
+
+/**
+ * The policy of a report's plot (an SVG document, shown by the pages through <img>): the plot draws
+ * with presentation attributes only, so it needs nothing; opened on its own, nothing in it runs.
+ */
+export const PLOT_CSP = "default-src 'none'; sandbox";
 
 /** The policy of a downloaded file: nothing loads and nothing runs, whatever it contains. */
 export const DOWNLOAD_CSP = "default-src 'none'; sandbox";

@@ -76,11 +76,35 @@ describe("bench view's server", () => {
       const answer = await get(p);
       expect(answer.headers["content-security-policy"], p).toBe(PAGE_CSP);
       expect(answer.headers["x-content-type-options"], p).toBe("nosniff");
-      expect(PAGE_CSP).not.toMatch(/unsafe|script-src/);
+      expect(PAGE_CSP).not.toMatch(/unsafe/);
+      expect(PAGE_CSP).toContain("script-src 'self'");
     }
     expect((await get("/nope.html")).status).toBe(404);
     expect((await get("/sweeps.html")).status).toBe(200);
     expect(errors).toEqual([]);
+  });
+
+  it("serves the live script and the status JSON a live page polls", async () => {
+    const script = await get("/live.js");
+    expect(script.status).toBe(200);
+    expect(script.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+    expect(script.headers["content-security-policy"]).toBe(PAGE_CSP);
+    const sweep = await get("/api/sweeps/nightly/status.json");
+    expect(sweep.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(JSON.parse(sweep.body.toString())).toMatchObject({
+      sweep: "nightly",
+      status: "finished",
+      finished: true,
+      total: 4,
+      counts: [
+        { status: "completed", runs: 2, label: "finished; its grade counts" },
+        { status: "agent_error", runs: 2 },
+      ],
+    });
+    const id = hostileRunId();
+    const run = JSON.parse((await get(`/api/runs/${fileSafeName(id)}/status.json`)).body.toString());
+    expect(run).toMatchObject({ run: id, finished: true, outcome: { status: "completed" } });
+    expect((await get("/api/sweeps/nobody/status.json")).status).toBe(404);
   });
 
   it("serves a run's whole log and its regular files as downloads that cannot run", async () => {

@@ -1,7 +1,9 @@
 // `bench view`'s web server: node:http on loopback by default, read-only, GET and HEAD only. Each
 // request's path is split and decoded segment by segment (never normalized: "/runs/x/files/../.." must
 // reach the file check as "..", and be refused there, rather than quietly become another path), routed
-// (page-paths.ts) and answered by the site (site.ts) with the security headers on every response.
+// (page-paths.ts) and answered by the site (site.ts) with the security headers on every response; the
+// report pages, which take seconds on a large store, are made on a second thread and kept until the
+// store changes (report-pages-cache.ts), so that this thread answers every other page at once.
 // Bound to loopback, it also checks the Host header, so that a web page whose domain an attacker
 // re-binds to 127.0.0.1 cannot read the store through the visitor's browser.
 
@@ -9,7 +11,8 @@ import { closeSync, createReadStream } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { routeOf } from "./page-paths.js";
-import { DOWNLOAD_CSP, PAGE_CSP, securityHeaders } from "./security-headers.js";
+import { isReportRoute, ReportPages } from "./report-pages-cache.js";
+import { DOWNLOAD_CSP, PAGE_CSP, PLOT_CSP, securityHeaders } from "./security-headers.js";
 import { respond, type SiteResponse, type Viewer } from "./site.js";
 
 export interface ViewerServerOptions {
@@ -17,6 +20,11 @@ export interface ViewerServerOptions {
   host?: string;
   /** Default 0: any free port. */
   port?: number;
+  /**
+   * Make the report pages on a second thread, kept until the store changes (report-pages-cache.ts).
+   * Default true; false makes every page on the server's thread, always fresh.
+   */
+  reportThread?: boolean;
 }
 
 export interface ViewerServer {
@@ -50,6 +58,14 @@ function plain(res: ServerResponse, status: number, text: string, extra: Record<
   res.end(`${text}\n`);
 }
 
+const CONTENT_TYPES = {
+  html: "text/html; charset=utf-8",
+  css: "text/css; charset=utf-8",
+  svg: "image/svg+xml; charset=utf-8",
+  js: "text/javascript; charset=utf-8",
+  json: "application/json; charset=utf-8",
+} as const;
+
 function send(req: IncomingMessage, res: ServerResponse, answer: SiteResponse): void {
   if (answer.kind === "file") {
     const attachment = `attachment; filename*=UTF-8''${encodeURIComponent(answer.fileName)}`;
@@ -75,10 +91,10 @@ function send(req: IncomingMessage, res: ServerResponse, answer: SiteResponse): 
     stream.pipe(res);
     return;
   }
-  const type = answer.kind === "css" ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
+  const type = CONTENT_TYPES[answer.kind];
   const body = Buffer.from(answer.body, "utf8");
   res.writeHead(answer.status, {
-    ...securityHeaders(PAGE_CSP),
+    ...securityHeaders(answer.kind === "svg" ? PLOT_CSP : PAGE_CSP),
     "Content-Type": type,
     "Content-Length": String(body.length),
   });
@@ -91,6 +107,7 @@ export async function startViewerServer(
   options: ViewerServerOptions = {},
 ): Promise<ViewerServer> {
   const host = options.host ?? "127.0.0.1";
+  const reports = options.reportThread === false ? undefined : new ReportPages(viewer);
   let hosts = new Set<string>();
   const server = createServer((req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -110,7 +127,12 @@ export async function startViewerServer(
       plain(res, 400, "the request's path is not a valid URL path.");
       return;
     }
-    respond(viewer, routeOf(segments), segments.join("/"), query, { static: false })
+    const route = routeOf(segments);
+    const answer =
+      reports !== undefined && route !== null && isReportRoute(route)
+        ? reports.answer(route, query)
+        : respond(viewer, route, segments.join("/"), query, { static: false });
+    answer
       .then((answer) => send(req, res, answer))
       .catch((error: unknown) => {
         viewer.onError?.(error);
@@ -125,6 +147,7 @@ export async function startViewerServer(
       resolve();
     });
   });
+  reports?.warm();
   const address = server.address() as AddressInfo;
   hosts = allowedHosts(host.includes(":") ? `[${host}]` : host, address.port);
   const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -135,6 +158,6 @@ export async function startViewerServer(
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      }).then(() => reports?.close()),
   };
 }

@@ -1,5 +1,6 @@
 // The viewer's pages and files by route, shared by the server (server.ts) and the static export
-// (export-site.ts): a route comes in, a page, the stylesheet or an open file of a run's folder comes out.
+// (export-site.ts): a route comes in, a page, the stylesheet, the live script, a status JSON, a report's
+// plot (SVG) or an open file of a run's folder comes out.
 // Known problems become pages that say what happened: a filter the store does not know (400, with
 // bench's own message), a run or page that does not exist (404), a file refused (400 or 404).
 
@@ -8,11 +9,15 @@ import type { SplitMembers } from "../reports/mlebench/leaderboard-from-store.js
 import type { Store } from "../store/open-store.js";
 import { getRun } from "../store/runs-repo.js";
 import { html } from "./html.js";
+import { runLiveStatus, sweepLiveStatus } from "./live-status.js";
 import { paths, type Route } from "./page-paths.js";
+import { comparePage } from "./pages/compare-page.js";
 import { competitionPage, competitionsPage } from "./pages/competition-pages.js";
 import { type PageContext, pageShell } from "./pages/layout.js";
 import { leaderboardPage, leaderboardQuery } from "./pages/leaderboard-page.js";
+import { LIVE_SCRIPT } from "./pages/live-script.js";
 import { PageNotFound } from "./pages/page-not-found.js";
+import { plotReportPage, plotSvg } from "./pages/report-pages.js";
 import { runPage } from "./pages/run-page.js";
 import { STYLESHEET } from "./pages/stylesheet.js";
 import { sweepPage, sweepsPage } from "./pages/sweep-pages.js";
@@ -30,6 +35,9 @@ export interface Viewer {
 export type SiteResponse =
   | { kind: "html"; status: number; body: string }
   | { kind: "css"; status: 200; body: string }
+  | { kind: "svg"; status: 200; body: string }
+  | { kind: "js"; status: 200; body: string }
+  | { kind: "json"; status: 200; body: string }
   | { kind: "file"; status: 200; fd: number; size: number; fileName: string; contentType: string };
 
 /** The page path a route's links are relative to. */
@@ -37,6 +45,12 @@ export function routePath(route: Route): string {
   switch (route.kind) {
     case "stylesheet":
       return paths.stylesheet;
+    case "live-script":
+      return paths.liveScript;
+    case "sweep-status":
+      return paths.sweepStatus(route.id);
+    case "run-status":
+      return paths.runStatus(route.id);
     case "leaderboard":
       return paths.leaderboard;
     case "sweeps":
@@ -45,6 +59,14 @@ export function routePath(route: Route): string {
       return paths.sweep(route.id, route.page);
     case "competitions":
       return paths.competitions;
+    case "rebench":
+      return paths.rebench;
+    case "aup":
+      return paths.aup;
+    case "compare":
+      return paths.compare;
+    case "plot":
+      return paths.plot(route.report, route.stem);
     case "competition":
       return paths.competition(route.id, route.page);
     case "run":
@@ -107,6 +129,12 @@ async function render(
   switch (route.kind) {
     case "stylesheet":
       return { kind: "css", status: 200, body: STYLESHEET };
+    case "live-script":
+      return { kind: "js", status: 200, body: LIVE_SCRIPT };
+    case "sweep-status":
+      return { kind: "json", status: 200, body: JSON.stringify(sweepLiveStatus(store, route.id)) };
+    case "run-status":
+      return { kind: "json", status: 200, body: JSON.stringify(runLiveStatus(store, route.id)) };
     case "leaderboard":
       return ok(await leaderboardPage(store, page, leaderboardQuery(query), viewer.splitMembers));
     case "sweeps":
@@ -115,6 +143,13 @@ async function render(
       return ok(sweepPage(store, page, route.id, route.page, viewer.clock()));
     case "competitions":
       return ok(competitionsPage(store, page));
+    case "rebench":
+    case "aup":
+      return ok(await plotReportPage(store, page, route.kind, query));
+    case "compare":
+      return ok(comparePage(store, page, query));
+    case "plot":
+      return { kind: "svg", status: 200, body: await plotSvg(store, route.report, route.stem, query) };
     case "competition":
       return ok(competitionPage(store, page, route.id, route.page, viewer.clock()));
     case "run":

@@ -55,7 +55,7 @@ describe("bench view", () => {
     capture();
     await runCli(["node", "bench", "view", "--db", seeded.db, "--export", dir]);
     expect(process.exitCode ?? 0).toBe(0);
-    expect(out.join("")).toMatch(/Wrote \d+ pages and 5 agent logs/);
+    expect(out.join("")).toMatch(/Wrote \d+ pages, 0 plots and 5 agent logs/);
     expect(existsSync(path.join(dir, "index.html"))).toBe(true);
     expect(readdirSync(path.join(dir, "runs")).filter((name) => name.endsWith(".html"))).toHaveLength(5);
     // Exporting again writes over its own earlier export.

@@ -3,7 +3,6 @@
 // file with --output-dir), with SVG plots on request (--plots DIR).
 
 import { type Command, Option } from "commander";
-import { listCompetitions } from "../../registry/competition-registry.js";
 import { aupFromStore } from "../../reports/aup/aup-from-store.js";
 import { deliverReport } from "../../reports/deliver-report.js";
 import { REPORT_FORMATS, type ReportFormat } from "../../reports/format/render-report.js";
@@ -11,8 +10,8 @@ import { leaderboardFromStore } from "../../reports/mlebench/leaderboard-from-st
 import { registrySplitMembers } from "../../reports/mlebench/registry-split-members.js";
 import { openReportStore } from "../../reports/open-report-store.js";
 import type { PlotRequest } from "../../reports/plots/render-svg.js";
-import type { TaskRule, TaskRules } from "../../reports/rebench/rebench-analysis.js";
 import { rebenchFromStore } from "../../reports/rebench/rebench-from-store.js";
+import { registryTaskRules } from "../../reports/rebench/registry-task-rules.js";
 import { type FilterFlags, type ResolvedFilter, resolveFilter } from "../../reports/report-filters.js";
 import type { Report } from "../../reports/table-model.js";
 import type { Store } from "../../store/open-store.js";
@@ -88,20 +87,6 @@ export async function withReportStore<T>(
   } finally {
     store.close();
   }
-}
-
-/** How each RE-bench environment of the registry scores a run and combines runs (SCORING.md §3). */
-async function registryTaskRules(): Promise<TaskRules> {
-  const rules = new Map<string, TaskRule>();
-  for (const competition of await listCompetitions({ kind: "rebench" })) {
-    const rebench = competition.manifest.rebench;
-    if (rebench === undefined) continue;
-    rules.set(competition.id, {
-      withinRun: rebench.within_run,
-      acrossRuns: rebench.across_runs === "mean" ? "mean" : "best-of-k",
-    });
-  }
-  return (task) => rules.get(task);
 }
 
 export function registerReportCommand(program: Command): void {

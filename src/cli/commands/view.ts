@@ -1,6 +1,7 @@
-// `bench view`: a local web application over the results store (src/viewer/): the leaderboard, sweeps,
-// competitions and runs as linked pages, read-only, on 127.0.0.1 by default; it prints its URL and
-// serves until Ctrl-C. With --export DIR it writes the same pages as static files instead.
+// `bench view`: a local web application over the results store (src/viewer/): the leaderboard, the
+// RE-bench, AUP and compare reports, sweeps (following a running one), competitions and runs as linked
+// pages, read-only, on 127.0.0.1 by default; it prints its URL and serves until Ctrl-C. With
+// --export DIR it writes the same pages as static files instead.
 
 import type { Command } from "commander";
 import { BenchError } from "../../errors.js";
@@ -44,7 +45,7 @@ export function registerViewCommand(program: Command): void {
   program
     .command("view")
     .description(
-      "A local web page of the results store: leaderboard, sweeps, competitions and runs (read-only; Ctrl-C stops).",
+      "A local web page of the results store: leaderboard, RE-bench, AUP, compare, sweeps (live while they run), competitions and runs (read-only; Ctrl-C stops).",
     )
     .option("--db <file>", "results store (default: $BENCH_DB or runs/bench.db)")
     .option(
@@ -70,7 +71,7 @@ export function registerViewCommand(program: Command): void {
         if (flags.export !== undefined) {
           const summary = await exportSite(viewer, flags.export);
           process.stdout.write(
-            `Wrote ${summary.pages} pages and ${summary.logs} agent logs into ${flags.export}; open ${flags.export}/index.html.\n`,
+            `Wrote ${summary.pages} pages, ${summary.plots} plots and ${summary.logs} agent logs into ${flags.export}; open ${flags.export}/index.html.\n`,
           );
           return;
         }

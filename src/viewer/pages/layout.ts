@@ -18,8 +18,16 @@ export function link(page: PageContext, to: string, text: string | SafeHtml): Sa
   return html`<a href="${relativeHref(page.path, to)}">${text}</a>`;
 }
 
-export function pageShell(page: PageContext, title: string, body: SafeHtml): string {
+/**
+ * The whole page. `live` names the JSON (a path from the site's root) that the page's status part
+ * follows while a sweep runs; served pages then load live.js, exported ones never do.
+ */
+export function pageShell(page: PageContext, title: string, body: SafeHtml, live?: string): string {
   const csp = page.static ? html`<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">` : "";
+  const following = live !== undefined && !page.static;
+  const script = following
+    ? html`<script src="${relativeHref(page.path, paths.liveScript)}" defer></script>`
+    : "";
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -30,12 +38,13 @@ ${csp}
 <title>${title} · bench</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${relativeHref(page.path, paths.stylesheet)}">
+${script}
 </head>
 <body>
 <header class="site"><strong>bench</strong>
-<nav>${link(page, paths.leaderboard, "Leaderboard")} · ${link(page, paths.sweeps(), "Sweeps")} · ${link(page, paths.competitions, "Competitions")}</nav>
+<nav>${link(page, paths.leaderboard, "Leaderboard")} · ${link(page, paths.rebench, "RE-bench")} · ${link(page, paths.aup, "AUP")}${page.static ? "" : html` · ${link(page, paths.compare, "Compare")}`} · ${link(page, paths.sweeps(), "Sweeps")} · ${link(page, paths.competitions, "Competitions")}</nav>
 </header>
-<main>
+<main${following ? html` data-live="${relativeHref(page.path, live)}"` : ""}>
 <h1>${title}</h1>
 ${body}
 </main>

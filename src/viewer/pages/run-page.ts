@@ -13,6 +13,7 @@ import type { Store } from "../../store/open-store.js";
 import { getRun, type RunRow } from "../../store/runs-repo.js";
 import { readScoreLog } from "../../store/score-log-repo.js";
 import { html, type SafeHtml } from "../html.js";
+import { runIsLive } from "../live-status.js";
 import { paths } from "../page-paths.js";
 import { listRunFiles } from "../run-files.js";
 import { fieldsTable, link, type PageContext, pageShell } from "./layout.js";
@@ -91,6 +92,7 @@ export function runPage(store: Store, page: PageContext, id: string, nowMs: numb
   const label = agentLabels(selectAgents(store.db)).get(run.agentId) ?? String(run.agentId);
   const outcome = outcomeClass(run.status);
   const notes = run.notes ?? [];
+  const live = runIsLive(run.status) && !page.static;
   const body = html`${fieldsTable([
     ["agent", label],
     ["competition", link(page, paths.competition(run.competitionId), run.competitionId)],
@@ -99,7 +101,7 @@ export function runPage(store: Store, page: PageContext, id: string, nowMs: numb
     ["run group", run.runGroup],
     [
       "outcome",
-      html`<span class="${outcome.cls}" data-status="${run.status}">${run.status}</span>: ${outcome.label}`,
+      html`<span class="${outcome.cls}" data-status="${run.status}" data-live-field="outcome">${run.status}</span>: <span data-live-field="outcome-label">${outcome.label}</span>${live ? html` <span class="muted" data-live-note>(following the run)</span>` : ""}`,
     ],
     ["reason", run.error],
     ["exit code", run.exitCode],
@@ -119,5 +121,5 @@ ${scoreLogSection(store, run)}
 ${logSection(page, run)}
 <h2>Files</h2>
 ${filesSection(page, run)}`;
-  return pageShell(page, `Run ${run.id}`, body);
+  return pageShell(page, `Run ${run.id}`, body, live ? paths.runStatus(run.id) : undefined);
 }

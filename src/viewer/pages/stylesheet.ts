@@ -20,5 +20,8 @@ pre.log { background: rgba(127,127,127,.08); border: 1px solid var(--line); padd
 nav.pager { margin: .6rem 0; display: flex; gap: 1rem; }
 form.filters { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; margin: .6rem 0; }
 form.filters label { display: flex; flex-direction: column; font-size: .9rem; }
+figure.plot { margin: 1rem 0; }
+figure.plot img { max-width: 100%; height: auto; border: 1px solid var(--line); background: white; }
+figure.plot figcaption { color: var(--muted); font-size: .9rem; }
 p.problem { color: var(--bad); font-weight: 600; }
 `;

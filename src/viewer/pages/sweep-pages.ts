@@ -8,6 +8,7 @@ import type { Store } from "../../store/open-store.js";
 import { queryRunList } from "../../store/runs-query.js";
 import { RUN_STATUSES, type RunStatus } from "../../store/schema.js";
 import { html, type SafeHtml } from "../html.js";
+import { sweepIsLive } from "../live-status.js";
 import { PAGE_SIZE, paths } from "../page-paths.js";
 import { getSweep, selectSweepsPage, sweepStatusCounts } from "../viewer-queries.js";
 import { fieldsTable, link, type PageContext, pager, pageShell } from "./layout.js";
@@ -58,20 +59,22 @@ export function sweepPage(store: Store, page: PageContext, id: string, at: numbe
   );
   if (at > 1 && rows.length === 0) throw new PageNotFound(`there is no page ${at} of the sweep's runs.`);
   const labels = agentLabels(selectAgents(store.db));
+  const live = sweepIsLive(sweep.status) && !page.static;
   const leaderboard = page.static
     ? ""
     : html`<p>${link(page, `${paths.leaderboard}?sweep=${encodeURIComponent(id)}`, "This sweep's leaderboard")}</p>`;
   const body = html`${fieldsTable([
     ["name", sweep.name],
-    ["status", sweep.status],
+    ["status", html`<span data-live-field="status">${sweep.status}</span>`],
     ["created", iso(sweep.createdAtMs)],
     ["finished", iso(sweep.finishedAtMs)],
   ])}
 ${leaderboard}
 <h2>Runs by outcome</h2>
 ${statusCountsTable(counts)}
+${live ? html`<p class="muted" data-live-note>The sweep is running: its status and counts follow it here.</p>` : ""}
 <h2>Runs</h2>
 ${runsTable(page, rows, { labels, nowMs, competition: true })}
 ${pager(page, at, total, PAGE_SIZE, (n) => paths.sweep(id, n))}`;
-  return pageShell(page, `Sweep ${sweep.id}`, body);
+  return pageShell(page, `Sweep ${sweep.id}`, body, live ? paths.sweepStatus(id) : undefined);
 }
