@@ -47,7 +47,8 @@ export interface CsvImportOptions {
 }
 
 export async function importCsvResults(
-  db: StoreQueryable,
+  /** The store, or a function that opens it: called only once the file has been read and checked. */
+  db: StoreQueryable | (() => StoreQueryable),
   file: string,
   options: CsvImportOptions,
 ): Promise<ImportSummary> {
@@ -93,7 +94,7 @@ export async function importCsvResults(
     ),
   }));
   const shaping = { kind: "csv", map: mapping, normalized };
-  const outcome = recordRuns(db, {
+  const outcome = recordRuns(typeof db === "function" ? db() : db, {
     source: { kind: "csv", path: file, contentHash: importContentHash(bytes, shaping), options: shaping },
     runs,
     competitions: plan,

@@ -23,6 +23,13 @@ describe.skipIf(!existsSync(METR))("bench import csv metr-runs.csv", () => {
     expect(stderr).toContain("(error code USAGE)");
   });
 
+  it("leaves no store behind when it refuses the file", async () => {
+    const db = freshDb();
+    const { code } = await bench("import", "csv", METR, "--map", MAP, "--db", db);
+    expect(code).toBe(2);
+    expect(existsSync(db)).toBe(false);
+  });
+
   it("refuses --raw and --normalized together", async () => {
     const args = ["import", "csv", METR, "--map", MAP, "--raw", "--normalized", "--db", freshDb()];
     const { code, stderr } = await bench(...args);

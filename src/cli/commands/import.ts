@@ -119,13 +119,22 @@ export function registerImportCommand(program: Command): void {
         );
       }
       const scoreKind = flags.normalized ? "normalized" : flags.raw ? "raw" : undefined;
-      await withStore(flags.db, async (store) => {
-        const summary = await importCsvResults(store.db, file, {
+      // The store is opened only once the file has been read and checked: a usage error (a missing
+      // --raw, a bad mapping) must not leave a new empty store behind.
+      let store: Store | undefined;
+      const openOnce = (): Store => {
+        store ??= openStore({ path: flags.db });
+        return store;
+      };
+      try {
+        const summary = await importCsvResults(() => openOnce().db, file, {
           map: flags.map,
           scoreKind,
           registry: new CompetitionRegistry(),
         });
-        report([summary], store, flags.json);
-      });
+        report([summary], openOnce(), flags.json);
+      } finally {
+        store?.close();
+      }
     });
 }
