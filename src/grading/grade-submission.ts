@@ -3,6 +3,9 @@
 // with the leaderboard's thresholds. Every outcome is a report: a missing or invalid submission is
 // reported with the reason, never thrown, and so is any error the submission provokes (see
 // submission-failure.ts). Only problems with the answers and bench's configuration are thrown.
+// A metric that returns NaN or ±Infinity for a well-formed submission (a constant prediction under a
+// correlation, an exact one under a log-error) is handled here, once for every grader: the submission
+// stays valid, its score is null, and it wins nothing (see `nonFiniteScoreNote`).
 
 import { existsSync, lstatSync } from "node:fs";
 import { extname } from "node:path";
@@ -45,6 +48,21 @@ function emptyMedals() {
     any_medal: false,
     above_median: false,
   };
+}
+
+/**
+ * Why a valid submission has no score: the metric's result was not a finite number. The reference
+ * keeps NaN (which wins nothing) and compares ±Infinity with the thresholds as a number, so an infinite
+ * score could win a medal there; bench awards none either way.
+ */
+export function nonFiniteScoreNote(score: number): string {
+  const what = Number.isNaN(score)
+    ? "NaN for a well-formed submission (a constant prediction has no correlation, for example)"
+    : `${score > 0 ? "+" : "-"}Infinity for a well-formed submission (an exact prediction under a log-error metric, for example)`;
+  const reference = Number.isNaN(score)
+    ? ""
+    : " MLE-bench would compare the infinite score with the thresholds and could award a medal.";
+  return `The metric returned ${what}; the score is reported as null and no medal is awarded.${reference}`;
 }
 
 export function gradeSubmission(request: GradeRequest): CompetitionReport {
@@ -116,6 +134,18 @@ export function gradeSubmission(request: GradeRequest): CompetitionReport {
     return failed(error);
   }
 
+  if (!Number.isFinite(score)) {
+    notes.push(nonFiniteScoreNote(score));
+    return {
+      ...base,
+      score: null,
+      ...emptyMedals(),
+      submission_exists: true,
+      valid_submission: true,
+      error: null,
+      ...(request.rebench ? { normalized_score: null } : {}),
+    };
+  }
   const medals = thresholds === null ? emptyMedals() : awardMedals(score, thresholds);
   const report: CompetitionReport = {
     ...base,

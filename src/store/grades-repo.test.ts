@@ -75,3 +75,21 @@ describe("grades repository", () => {
     expect(getGrade(store.db, "r1")?.gradedAtMs).toBe(4242);
   });
 });
+
+describe("a valid submission whose metric gave no finite number", () => {
+  it("stores an infinite score as NULL and keeps the submission valid", () => {
+    writeGradeReport(store.db, "r1", {
+      ...report,
+      score: Number.POSITIVE_INFINITY,
+      any_medal: false,
+      bronze_medal: false,
+      above_median: false,
+    });
+    expect(getGrade(store.db, "r1")).toMatchObject({
+      score: null,
+      validSubmission: true,
+      anyMedal: false,
+    });
+    expect(store.sqlite.prepare("select score from grades where run_id = 'r1'").pluck().get()).toBeNull();
+  });
+});

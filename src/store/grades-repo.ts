@@ -18,9 +18,12 @@ export interface GradeExtras {
   baselineScore?: number | null;
 }
 
-/** SQLite has no NaN (it would store NULL anyway); say so explicitly: no number is no score. */
+/**
+ * SQLite has no NaN (it would store NULL anyway), and an infinite score is no score either (the grading
+ * pipeline reports both as null): only finite numbers are stored.
+ */
 export function finiteOrNull(value: number | null | undefined): number | null {
-  return value === null || value === undefined || Number.isNaN(value) ? null : value;
+  return value === null || value === undefined || !Number.isFinite(value) ? null : value;
 }
 
 /**
