@@ -66,14 +66,14 @@ describe("a ten-million-digit number", () => {
     expect(report.error).toContain(
       `row 1 (line 2) has "${"9".repeat(60)}…" (10000000 characters), an integer beyond int64`,
     );
-    expect(report.ms).toBeLessThan(10_000);
+    expect(report.ms).toBeLessThan(30_000);
   });
 
   it("in a prediction column: an invalid report naming the row, no crash", async () => {
     const report = await timedGrade(RMSE, submissionWith(RMSE, 1, digits));
     expect(report.valid_submission).toBe(false);
     expect(report.error).toMatch(/column "monthly_rent", row 1 \(line 2\) is Infinity/);
-    expect(report.ms).toBeLessThan(10_000);
+    expect(report.ms).toBeLessThan(30_000);
   });
 });
 
@@ -109,7 +109,7 @@ describe("paths that are not submission files", () => {
       expect(report.error).toBe(
         `${path}: is a FIFO (named pipe), not a regular file; bench reads only files. Write the CSV to a regular file and pass that file's path.`,
       );
-      expect(report.ms).toBeLessThan(2000);
+      expect(report.ms).toBeLessThan(20_000);
     }
   });
 

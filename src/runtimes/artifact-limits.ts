@@ -3,7 +3,7 @@
 // checkpoint. Each folder has its own budget, so a 1 GiB model in code/ never crowds out
 // submission.csv. Defaults are generous for real agents; every one can be set in the environment.
 
-import { BenchError } from "../errors.js";
+import { positiveIntegerFromEnv } from "../config/env-number.js";
 
 export interface FolderBudget {
   /** Most bytes of regular files kept from the folder. */
@@ -41,19 +41,7 @@ export const ARTIFACT_LIMIT_ENV = {
 } as const;
 
 function positive(env: Record<string, string | undefined>, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new BenchError(
-      "CONFIG_INVALID",
-      `${name} must be a positive whole number of bytes or entries; it is "${raw.slice(0, 40)}".`,
-      {
-        hint: `unset ${name} to use the default, ${fallback}.`,
-      },
-    );
-  }
-  return value;
+  return positiveIntegerFromEnv(env, name, fallback, { unit: "bytes or entries" });
 }
 
 /** The limits in effect: the defaults, overridden by the environment. */

@@ -9,6 +9,7 @@ import { lstatSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:
 import path from "node:path";
 import type { CompetitionReport } from "../grading/grade-report.js";
 import { boundedText } from "../store/bounded-text.js";
+import { PollLoop } from "./poll-loop.js";
 
 export interface ScoreLogWrite {
   atMs: number;
@@ -74,27 +75,25 @@ const REQUEST = /^([A-Za-z0-9._-]{1,100})\.request$/;
 
 export class ScoreRequestWatcher {
   readonly #options: ScoreRequestOptions;
-  #timer: NodeJS.Timeout | undefined;
-  #busy: Promise<void> = Promise.resolve();
+  readonly #loop: PollLoop;
   readonly #handled = new Set<string>();
 
   constructor(options: ScoreRequestOptions) {
     this.#options = options;
+    this.#loop = new PollLoop(
+      () => this.poll(),
+      (error) => this.#report(error),
+      options.pollMs,
+    );
   }
 
   start(): void {
-    this.#timer = setInterval(() => {
-      // The chain must never reject: a rejected poll would stop every later one and surface as an
-      // unhandled rejection, which ends the whole bench process and every run beside this one.
-      this.#busy = this.#busy.then(() => this.poll()).catch((error: unknown) => this.#report(error));
-    }, this.#options.pollMs ?? 500);
-    this.#timer.unref();
+    this.#loop.start();
   }
 
   /** Stops polling after answering any request already made. */
   async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    await this.#busy;
+    await this.#loop.stop();
     await this.poll().catch((error: unknown) => this.#report(error));
   }
 

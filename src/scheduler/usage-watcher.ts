@@ -12,6 +12,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 import { boundedText } from "../store/bounded-text.js";
+import { PollLoop } from "./poll-loop.js";
 import {
   type ModelUsage,
   overBudget,
@@ -51,8 +52,7 @@ export class UsageWatcher {
   readonly #options: UsageWatcherOptions;
   readonly #tally = new UsageTally();
   readonly #notes = new Set<string>();
-  #timer: NodeJS.Timeout | undefined;
-  #busy: Promise<void> = Promise.resolve();
+  readonly #loop: PollLoop;
   /** Bytes of the file read so far. */
   #offset = 0;
   /** The start of a line whose newline has not been read yet. */
@@ -67,6 +67,11 @@ export class UsageWatcher {
 
   constructor(options: UsageWatcherOptions) {
     this.#options = options;
+    this.#loop = new PollLoop(
+      () => this.poll(),
+      (error) => this.#report(error),
+      options.pollMs,
+    );
   }
 
   get tally(): UsageTally {
@@ -76,17 +81,12 @@ export class UsageWatcher {
   /** Records the (empty) usage of this attempt, then polls. */
   start(): void {
     this.#record();
-    this.#timer = setInterval(() => {
-      // Never rejects: a rejected poll would stop the later ones and could end the bench process.
-      this.#busy = this.#busy.then(() => this.poll()).catch((error: unknown) => this.#report(error));
-    }, this.#options.pollMs ?? 500);
-    this.#timer.unref();
+    this.#loop.start();
   }
 
   /** Stops polling after reading everything the agent wrote. */
   async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    await this.#busy;
+    await this.#loop.stop();
     try {
       this.poll({ final: true });
     } catch (error) {

@@ -17,7 +17,7 @@ describe("bench grade on a FIFO", () => {
     execFileSync("mkfifo", [fifo]);
     const started = performance.now();
     const { code, stdout } = await bench("grade", "demo-binary-auc", fifo, "--json");
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(performance.now() - started).toBeLessThan(30_000);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({
       valid_submission: false,

@@ -21,7 +21,7 @@ describe("decoding columns with ten-million-digit cells", () => {
     for (const csv of [`x\n${digits}\n`, `x\n1\n${digits}\n2\n`, `x\n1\n "${digits}"\n`]) {
       const { column, ms } = kindOf(csv);
       expect(column.kind).toBe("object");
-      expect(ms).toBeLessThan(5000);
+      expect(ms).toBeLessThan(30_000);
     }
   });
 

@@ -64,7 +64,7 @@ describe("files that are not files", () => {
     for (const path of [fifo, link]) {
       const started = performance.now();
       const error = refusal(() => readCsvFile(path));
-      expect(performance.now() - started).toBeLessThan(1000);
+      expect(performance.now() - started).toBeLessThan(15_000);
       expect(error.code).toBe("DATA_MISSING");
       expect(error.message).toBe(
         `${path}: is a FIFO (named pipe), not a regular file; bench reads only files.`,

@@ -10,6 +10,7 @@
 // default, see artifact-limits.ts) plus room for what an agent unpacks, caches and throws away, while
 // a few concurrent runs still fit an ordinary disk.
 
+import { positiveIntegerFromEnv } from "../../config/env-number.js";
 import { BenchError } from "../../errors.js";
 import { diskLimitOption } from "./container-spec.js";
 import type { ContainerCreateOptions, DockerClient } from "./docker-client.js";
@@ -21,17 +22,10 @@ export const DEFAULT_DISK_LIMIT_BYTES = 20 * 1024 ** 3;
 
 /** The disk limit in effect: BENCH_MAX_CONTAINER_DISK_BYTES, or the default. */
 export function diskLimitFromEnv(env: Record<string, string | undefined> = process.env): number {
-  const raw = env[DISK_LIMIT_ENV];
-  if (raw === undefined || raw.trim() === "") return DEFAULT_DISK_LIMIT_BYTES;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new BenchError(
-      "CONFIG_INVALID",
-      `${DISK_LIMIT_ENV} must be a positive whole number of bytes; it is "${raw.slice(0, 40)}".`,
-      { hint: `unset ${DISK_LIMIT_ENV} to use the default, ${DEFAULT_DISK_LIMIT_BYTES} (20 GiB).` },
-    );
-  }
-  return value;
+  return positiveIntegerFromEnv(env, DISK_LIMIT_ENV, DEFAULT_DISK_LIMIT_BYTES, {
+    unit: "bytes",
+    defaultText: `${DEFAULT_DISK_LIMIT_BYTES} (20 GiB)`,
+  });
 }
 
 /**
