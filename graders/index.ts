@@ -14,6 +14,10 @@ import { grader as denoising } from "./denoising-dirty-documents.js";
 import { grader as insults } from "./detecting-insults-in-social-commentary.js";
 import { grader as dogBreed } from "./dog-breed-identification.js";
 import { grader as dogsVsCats } from "./dogs-vs-cats-redux-kernels-edition.js";
+import { G3_GRADERS } from "./families/classification.js";
+import { G1_GRADERS } from "./families/geometry.js";
+import { G4_GRADERS } from "./families/regression-and-ranking.js";
+import { G2_GRADERS } from "./families/sets-and-text.js";
 import { grader as histopathologic } from "./histopathologic-cancer-detection.js";
 import { grader as jigsaw } from "./jigsaw-toxic-comment-classification-challenge.js";
 import { grader as leaf } from "./leaf-classification.js";
@@ -55,6 +59,11 @@ const ALL: readonly Grader[] = [
   textNormalizationEnglish,
   textNormalizationRussian,
   whale,
+  // The rest of MLE-bench (shared/mlebench/full-grading/), one list per family.
+  ...G1_GRADERS,
+  ...G2_GRADERS,
+  ...G3_GRADERS,
+  ...G4_GRADERS,
   // Bundled demo competitions.
   demoBinaryAuc,
   demoMulticlassLogloss,
@@ -72,6 +81,6 @@ export function getGrader(id: string): Grader {
     hint:
       near.length > 0
         ? `Did you mean ${near.map((n) => `"${n}"`).join(" or ")}?`
-        : "bench grades the 22 MLE-bench Lite competitions and the bundled demos; see graders/index.ts.",
+        : "`bench competitions list --split all` shows which competitions bench can grade; see graders/index.ts.",
   });
 }

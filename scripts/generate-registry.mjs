@@ -5,6 +5,8 @@
 //   mlebench/splits/*.txt        split tags (every list that names the competition)
 //   mlebench/leaderboards/*.csv  copied beside the YAML; their inferred direction is checked
 //   mlebench/lite-grading.md     answers / sample-submission file names of the 22 Lite competitions
+//   mlebench/full-grading/*.md   the same for the other 60 (one entry per competition, Lite's format)
+//   graders/<id>.ts              a competition is gradable when its grader module exists
 //   rebench/environments.json    raw score, direction, ys/yr (full precision), which score counts
 //
 // Rerunnable and idempotent: files are rewritten only when their content changes. Plain .mjs (not .ts)
@@ -75,8 +77,9 @@ async function readSplitTags() {
   return tagsById;
 }
 
-function mlebenchManifest(id, entry, tags, lite, leaderboard) {
-  const isLite = lite !== undefined;
+function mlebenchManifest(id, entry, tags, spec, leaderboard) {
+  const lite = spec;
+  const hasGrader = spec !== undefined && existsSync(path.join(projectRoot, "graders", `${id}.ts`));
   const fromName = metricDirectionFromName(entry.metric);
   const direction = lite?.direction ?? fromName;
   if (lite !== undefined && lite.direction !== fromName) {
@@ -119,18 +122,21 @@ function mlebenchManifest(id, entry, tags, lite, leaderboard) {
       `from $BENCH_DATA_DIR/${id}/prepared/.${note}`,
     splits,
     metric: { name: entry.metric, family: entry.family ?? undefined, direction },
-    grader: isLite ? id : null,
-    gradable: isLite,
-    gradable_note: isLite
+    grader: hasGrader ? id : null,
+    gradable: hasGrader,
+    gradable_note: hasGrader
       ? undefined
-      : "no grader yet: bench grades the 22 MLE-bench Lite competitions (split low) so far",
+      : spec === undefined
+        ? "no grader: the grading rules of this competition are not specified in shared/mlebench/"
+        : "no grader yet: its rules are specified in shared/mlebench/ but graders/ has no module for it",
     data: {
       source: "mlebench",
-      answers: lite?.answers ?? "private/test.csv",
-      sample_submission: lite?.sampleSubmission ?? "public/sample_submission.csv",
-      description: isLite
-        ? lite.dataNote
-        : "default MLE-bench file names, not yet checked against this competition's prepare step",
+      answers: spec?.answers ?? "private/test.csv",
+      sample_submission: spec?.sampleSubmission ?? "public/sample_submission.csv",
+      description:
+        spec !== undefined
+          ? spec.dataNote
+          : "default MLE-bench file names, not yet checked against this competition's prepare step",
     },
     leaderboard: leaderboard === null ? null : "leaderboard.csv",
     leaderboard_note:
@@ -172,6 +178,16 @@ async function main() {
   const competitions = JSON.parse(await readFile(path.join(mlebenchDir, "competitions.json"), "utf8"));
   const tagsById = await readSplitTags();
   const lite = parseLiteGrading(await readFile(path.join(mlebenchDir, "lite-grading.md"), "utf8"));
+  const specs = new Map(lite);
+  const fullDir = path.join(mlebenchDir, "full-grading");
+  if (existsSync(fullDir)) {
+    for (const file of (await readdir(fullDir)).filter((f) => /^g\d.*\.md$/.test(f)).sort(byCodePoint)) {
+      for (const [id, entry] of parseLiteGrading(await readFile(path.join(fullDir, file), "utf8"))) {
+        if (specs.has(id)) problems.push(`${id}: specified twice (lite-grading.md and full-grading/${file})`);
+        specs.set(id, entry);
+      }
+    }
+  }
   const ids = Object.keys(competitions).sort(byCodePoint);
 
   for (const id of tagsById.keys()) {
@@ -191,7 +207,7 @@ async function main() {
       id,
       competitions[id],
       tagsById.get(id) ?? [],
-      lite.get(id),
+      specs.get(id),
       leaderboard,
     );
     await emit(path.join(outDir, id, "competition.yaml"), toYaml(manifest));

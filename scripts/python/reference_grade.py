@@ -358,6 +358,17 @@ GRADERS = {
 }
 
 
+# The other 60 competitions (shared/mlebench/full-grading/), one module per family beside this file. Each
+# module defines GRADERS (competition -> grade(submission, answers)) and may define ANSWER_READERS
+# (competition -> read(path) -> DataFrame) for answers that are not a plain CSV (JSON Lines, say).
+ANSWER_READERS = {}
+for _family in ("reference_geometry", "reference_sets_and_text", "reference_classification",
+                "reference_regression_and_ranking"):
+    _module = __import__(_family)
+    GRADERS.update(_module.GRADERS)
+    ANSWER_READERS.update(getattr(_module, "ANSWER_READERS", {}))
+
+
 def grade(competition, answers_path, submission_path):
     """grade_csv: any exception inside grade() means 'invalid' (score None)."""
     if competition not in GRADERS:
@@ -365,7 +376,7 @@ def grade(competition, answers_path, submission_path):
     if not submission_path.lower().endswith(".csv"):
         return {"score": None, "error": "submission is not a .csv file"}
     try:
-        answers = read_csv(answers_path)
+        answers = ANSWER_READERS.get(competition, read_csv)(answers_path)
         try:
             submission = read_csv(submission_path)
         except pd.errors.EmptyDataError:
