@@ -6,6 +6,7 @@
 //   mlebench/leaderboards/*.csv  copied beside the YAML; their inferred direction is checked
 //   mlebench/lite-grading.md     answers / sample-submission file names of the 22 Lite competitions
 //   mlebench/full-grading/*.md   the same for the other 60 (one entry per competition, Lite's format)
+//   mlebench/known-issues.json   leaks, wrong preparation, missing data, crowded leaderboards
 //   graders/<id>.ts              a competition is gradable when its grader module exists
 //   rebench/environments.json    raw score, direction, ys/yr (full precision), which score counts
 //
@@ -77,7 +78,7 @@ async function readSplitTags() {
   return tagsById;
 }
 
-function mlebenchManifest(id, entry, tags, spec, leaderboard) {
+function mlebenchManifest(id, entry, tags, spec, leaderboard, knownIssues) {
   const lite = spec;
   const hasGrader = spec !== undefined && existsSync(path.join(projectRoot, "graders", `${id}.ts`));
   const fromName = metricDirectionFromName(entry.metric);
@@ -148,6 +149,10 @@ function mlebenchManifest(id, entry, tags, spec, leaderboard) {
     awards_medals: entry.awards_medals,
     teams: entry.teams ?? undefined,
     limits: MLEBENCH_LIMITS,
+    known_issues:
+      knownIssues.length > 0
+        ? knownIssues.map(({ kind, text, ref }) => ({ kind, text, ref: ref ?? null }))
+        : undefined,
   };
 }
 
@@ -189,6 +194,14 @@ async function main() {
     }
   }
   const ids = Object.keys(competitions).sort(byCodePoint);
+  const knownIssuesFile = path.join(mlebenchDir, "known-issues.json");
+  const knownIssues = existsSync(knownIssuesFile)
+    ? JSON.parse(await readFile(knownIssuesFile, "utf8")).issues
+    : [];
+  for (const issue of knownIssues) {
+    if (!(issue.competition in competitions))
+      problems.push(`known-issues.json names ${issue.competition}, which competitions.json lacks`);
+  }
 
   for (const id of tagsById.keys()) {
     if (!(id in competitions))
@@ -209,6 +222,7 @@ async function main() {
       tagsById.get(id) ?? [],
       specs.get(id),
       leaderboard,
+      knownIssues.filter((issue) => issue.competition === id),
     );
     await emit(path.join(outDir, id, "competition.yaml"), toYaml(manifest));
     if (leaderboardText !== null) await emit(path.join(outDir, id, "leaderboard.csv"), leaderboardText);

@@ -130,6 +130,20 @@ export const competitionManifestSchema = z
     /** Teams on the Kaggle private leaderboard. */
     teams: z.number().int().positive().optional(),
     limits: limitsSchema,
+    /**
+     * Known problems of the competition as packaged (MLE-bench's "Known Issues"): `leak` (public data
+     * reveals test labels), `prepare` (the prepared split is wrong), `data` (files missing or mismatched),
+     * `crowded` (medal thresholds barely differ). Reports footnote them; --exclude-known-leaks drops leaks.
+     */
+    known_issues: z
+      .array(
+        z.strictObject({
+          kind: z.enum(["leak", "prepare", "data", "crowded"]),
+          text: z.string().min(1),
+          ref: z.string().min(1).nullable(),
+        }),
+      )
+      .optional(),
     /** Required when `kind` is rebench: how raw scores normalize (SCORING.md §3). */
     rebench: rebenchSchema.optional(),
   })
