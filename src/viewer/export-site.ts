@@ -22,7 +22,7 @@ import { queryRunList } from "../store/runs-query.js";
 import { PAGE_SIZE, type Route } from "./page-paths.js";
 import { plotStems } from "./pages/report-pages.js";
 import { respond, routePath, type Viewer } from "./site.js";
-import { countCompetitionRuns, selectSweepsPage, sweepStatusCounts } from "./viewer-queries.js";
+import { countCompetitionRuns, hasScoreLog, selectSweepsPage, sweepStatusCounts } from "./viewer-queries.js";
 
 /** The file that marks a folder as an export, so that exporting again may write over it. */
 export const EXPORT_MARKER = ".bench-view-export";
@@ -80,7 +80,9 @@ export async function exportSite(viewer: Viewer, dir: string): Promise<ExportSum
       return;
     }
     if (answer.status !== 200) {
-      if (route.kind === "run-log") return; // no log to copy: the run page says why
+      // No log to copy, nothing to draw: the run or competition page says why and links to neither.
+      if (route.kind === "run-log" || route.kind === "run-score-log" || route.kind === "competition-scores")
+        return;
       throw new BenchError(
         "INTERNAL",
         `--export: the page ${file} could not be made (status ${answer.status}).`,
@@ -92,9 +94,12 @@ export async function exportSite(viewer: Viewer, dir: string): Promise<ExportSum
 
   await write({ kind: "stylesheet" });
   await write({ kind: "leaderboard" });
+  for (const stem of await plotStems(viewer.store, "leaderboard", viewer.splitMembers))
+    await write({ kind: "plot", report: "leaderboard", stem });
   for (const report of ["rebench", "aup"] as const) {
     await write({ kind: report });
-    for (const stem of await plotStems(viewer.store, report)) await write({ kind: "plot", report, stem });
+    for (const stem of await plotStems(viewer.store, report, viewer.splitMembers))
+      await write({ kind: "plot", report, stem });
   }
   const { db } = viewer.store;
   const sweepPages = pages(selectSweepsPage(db, { limit: 0, offset: 0 }).total);
@@ -111,6 +116,7 @@ export async function exportSite(viewer: Viewer, dir: string): Promise<ExportSum
     const total = countCompetitionRuns(db, competition.id);
     for (let at = 1; at <= pages(total); at++) {
       await write({ kind: "competition", id: competition.id, page: at });
+      if (at === 1) await write({ kind: "competition-scores", id: competition.id });
       const { rows } = queryRunList(
         db,
         { competitionId: competition.id },
@@ -119,6 +125,7 @@ export async function exportSite(viewer: Viewer, dir: string): Promise<ExportSum
       for (const run of rows) {
         await write({ kind: "run", id: run.id });
         if (run.startedAtMs !== null) await write({ kind: "run-log", id: run.id });
+        if (hasScoreLog(db, run.id)) await write({ kind: "run-score-log", id: run.id });
       }
     }
   }

@@ -69,7 +69,7 @@ describe("routes", () => {
       "runs/a.p2.html",
       "runs/../x.html",
       "other/x.html",
-      "plots/leaderboard/x.svg",
+      "plots/trend/x.svg",
       "api/sweeps/a.b/status.json",
       "api/other/a/status.json",
       "api/sweeps/a/other.json",

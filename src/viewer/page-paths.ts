@@ -58,7 +58,11 @@ export const paths = {
   /** A plot of a report page, by its file stem (render-svg.ts's safeFileStem: [A-Za-z0-9._-]). */
   plot: (report: PlotReport, stem: string) => `plots/${report}/${stem}.svg`,
   competition: (id: string, page = 1) => paged(`competitions/${fileSafeName(id)}`, page),
+  /** A competition's runs over its real leaderboard's distribution (SVG). */
+  competitionScores: (id: string) => `competitions/${fileSafeName(id)}/scores.svg`,
   run: (id: string) => `runs/${fileSafeName(id)}.html`,
+  /** A run's score log over time (SVG). */
+  runScoreLog: (id: string) => `runs/${fileSafeName(id)}/score-log.svg`,
   /** The whole agent.log of a run. */
   runLog: (id: string) => `runs/${fileSafeName(id)}/agent.log`,
   /** A file of the run's folder, by its path relative to that folder ("/"-separated). */
@@ -73,7 +77,7 @@ export function relativeHref(from: string, to: string): string {
 }
 
 /** The report pages that draw plots. */
-export type PlotReport = "rebench" | "aup";
+export type PlotReport = "leaderboard" | "rebench" | "aup";
 
 /** What a request path names. */
 export type Route =
@@ -90,7 +94,9 @@ export type Route =
   | { kind: "compare" }
   | { kind: "plot"; report: PlotReport; stem: string }
   | { kind: "competition"; id: string; page: number }
+  | { kind: "competition-scores"; id: string }
   | { kind: "run"; id: string }
+  | { kind: "run-score-log"; id: string }
   | { kind: "run-log"; id: string }
   | { kind: "run-file"; id: string; relative: string };
 
@@ -136,14 +142,23 @@ export function routeOf(segments: readonly string[]): Route | null {
     if (second === "runs") return { kind: "run-status", id };
     return null;
   }
-  if (first === "plots" && segments.length === 3 && (second === "rebench" || second === "aup")) {
+  if (
+    first === "plots" &&
+    segments.length === 3 &&
+    (second === "leaderboard" || second === "rebench" || second === "aup")
+  ) {
     const stem = /^([A-Za-z0-9._-]+)\.svg$/.exec(third!)?.[1];
     return stem === undefined || stem.startsWith(".") ? null : { kind: "plot", report: second, stem };
+  }
+  if (first === "competitions" && segments.length === 3 && third === "scores.svg") {
+    const id = idFromFileSafeName(second!);
+    return id === null ? null : { kind: "competition-scores", id };
   }
   if (first !== "runs") return null;
   const id = idFromFileSafeName(second!);
   if (id === null) return null;
   if (segments.length === 3 && third === "agent.log") return { kind: "run-log", id };
+  if (segments.length === 3 && third === "score-log.svg") return { kind: "run-score-log", id };
   if (third === "files" && rest.length > 0) return { kind: "run-file", id, relative: rest.join("/") };
   return null;
 }

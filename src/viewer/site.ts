@@ -12,13 +12,13 @@ import { html } from "./html.js";
 import { runLiveStatus, sweepLiveStatus } from "./live-status.js";
 import { paths, type Route } from "./page-paths.js";
 import { comparePage } from "./pages/compare-page.js";
-import { competitionPage, competitionsPage } from "./pages/competition-pages.js";
+import { competitionPage, competitionScoresSvg, competitionsPage } from "./pages/competition-pages.js";
 import { type PageContext, pageShell } from "./pages/layout.js";
 import { leaderboardPage, leaderboardQuery } from "./pages/leaderboard-page.js";
 import { LIVE_SCRIPT } from "./pages/live-script.js";
 import { PageNotFound } from "./pages/page-not-found.js";
 import { plotReportPage, plotSvg } from "./pages/report-pages.js";
-import { runPage } from "./pages/run-page.js";
+import { runPage, runScoreLogSvg } from "./pages/run-page.js";
 import { STYLESHEET } from "./pages/stylesheet.js";
 import { sweepPage, sweepsPage } from "./pages/sweep-pages.js";
 import { openRunFile } from "./run-files.js";
@@ -69,6 +69,10 @@ export function routePath(route: Route): string {
       return paths.plot(route.report, route.stem);
     case "competition":
       return paths.competition(route.id, route.page);
+    case "competition-scores":
+      return paths.competitionScores(route.id);
+    case "run-score-log":
+      return paths.runScoreLog(route.id);
     case "run":
       return paths.run(route.id);
     case "run-log":
@@ -136,7 +140,7 @@ async function render(
     case "run-status":
       return { kind: "json", status: 200, body: JSON.stringify(runLiveStatus(store, route.id)) };
     case "leaderboard":
-      return ok(await leaderboardPage(store, page, leaderboardQuery(query), viewer.splitMembers));
+      return ok(await leaderboardPage(store, page, leaderboardQuery(query), viewer.splitMembers, query));
     case "sweeps":
       return ok(sweepsPage(store, page, route.page));
     case "sweep":
@@ -145,13 +149,21 @@ async function render(
       return ok(competitionsPage(store, page));
     case "rebench":
     case "aup":
-      return ok(await plotReportPage(store, page, route.kind, query));
+      return ok(await plotReportPage(store, page, route.kind, query, viewer.splitMembers));
     case "compare":
       return ok(comparePage(store, page, query));
     case "plot":
-      return { kind: "svg", status: 200, body: await plotSvg(store, route.report, route.stem, query) };
+      return {
+        kind: "svg",
+        status: 200,
+        body: await plotSvg(store, route.report, route.stem, query, viewer.splitMembers),
+      };
     case "competition":
-      return ok(competitionPage(store, page, route.id, route.page, viewer.clock()));
+      return ok(await competitionPage(store, page, route.id, route.page, viewer.clock()));
+    case "competition-scores":
+      return { kind: "svg", status: 200, body: await competitionScoresSvg(store, route.id) };
+    case "run-score-log":
+      return { kind: "svg", status: 200, body: runScoreLogSvg(store, route.id) };
     case "run":
       return ok(runPage(store, page, route.id, viewer.clock()));
     case "run-log":

@@ -55,7 +55,15 @@ describe("bench view", () => {
     capture();
     await runCli(["node", "bench", "view", "--db", seeded.db, "--export", dir]);
     expect(process.exitCode ?? 0).toBe(0);
-    expect(out.join("")).toMatch(/Wrote \d+ pages, 0 plots and 5 agent logs/);
+    // Plots: the demo competition's runs over its leaderboard, and the score logs of the runs that
+    // asked for a score (the hostile agent's three).
+    const plots = Number(/Wrote \d+ pages, (\d+) plots and 5 agent logs/.exec(out.join(""))?.[1]);
+    expect(plots).toBeGreaterThanOrEqual(1);
+    expect(existsSync(path.join(dir, "competitions", "demo-binary-auc", "scores.svg"))).toBe(true);
+    const scoreLogs = readdirSync(path.join(dir, "runs"), { recursive: true }).filter((f) =>
+      String(f).endsWith("score-log.svg"),
+    );
+    expect(plots).toBe(1 + scoreLogs.length);
     expect(existsSync(path.join(dir, "index.html"))).toBe(true);
     expect(readdirSync(path.join(dir, "runs")).filter((name) => name.endsWith(".html"))).toHaveLength(5);
     // Exporting again writes over its own earlier export.

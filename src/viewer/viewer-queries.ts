@@ -3,9 +3,9 @@
 // runs per competition. Each is one grouped statement over an index, so a page costs the same with a
 // thousand runs or a million. Values are bound parameters, never spliced into SQL.
 
-import { count, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import type { StoreDb } from "../store/open-store.js";
-import { gradesTable, type RunStatus, runsTable, sweepsTable } from "../store/schema.js";
+import { gradesTable, type RunStatus, runsTable, scoreLogTable, sweepsTable } from "../store/schema.js";
 
 export type SweepRow = typeof sweepsTable.$inferSelect;
 
@@ -102,5 +102,44 @@ export function gradedRunsByCompetition(db: StoreDb): Map<string, number> {
 export function countCompetitionRuns(db: StoreDb, competitionId: string): number {
   return (
     db.select({ n: count() }).from(runsTable).where(eq(runsTable.competitionId, competitionId)).get()?.n ?? 0
+  );
+}
+
+/** At most this many runs are drawn on a competition's score plot (the most recently graded). */
+export const SCORE_PLOT_RUNS = 2000;
+
+/**
+ * The scores of a competition's graded runs with a score, most recently graded first, at most `limit`
+ * (grades_competition_id_idx), and how many there are in all.
+ */
+export function competitionRunScores(
+  db: StoreDb,
+  competitionId: string,
+  limit = SCORE_PLOT_RUNS,
+): { total: number; runs: { agentId: number; score: number }[] } {
+  const g = gradesTable;
+  const where = and(eq(g.competitionId, competitionId), isNotNull(g.score));
+  const total = db.select({ n: count() }).from(g).where(where).get()?.n ?? 0;
+  const runs = db
+    .select({ agentId: runsTable.agentId, score: g.score })
+    .from(g)
+    .innerJoin(runsTable, eq(runsTable.id, g.runId))
+    .where(where)
+    .orderBy(desc(g.gradedAtMs))
+    .limit(limit)
+    .all()
+    .filter((row): row is { agentId: number; score: number } => row.score !== null);
+  return { total, runs };
+}
+
+/** Whether a run's score log has an entry with a score (its page then draws it). */
+export function hasScoreLog(db: StoreDb, runId: string): boolean {
+  const s = scoreLogTable;
+  return (
+    db
+      .select({ n: count() })
+      .from(s)
+      .where(and(eq(s.runId, runId), or(isNotNull(s.rawScore), isNotNull(s.normalizedScore))))
+      .get()?.n !== 0
   );
 }

@@ -9,7 +9,8 @@ import { BenchError } from "../../errors.js";
 import type { StoreDb } from "../../store/open-store.js";
 import { lineChartSpec } from "../plots/line-chart-spec.js";
 import type { PlotRequest } from "../plots/render-svg.js";
-import { selectAgentUsage } from "../queries/agent-usage.js";
+import { scatterChartSpec } from "../plots/scatter-chart-spec.js";
+import { type AgentUsageRow, selectAgentUsage } from "../queries/agent-usage.js";
 import { selectCompetitionScores } from "../queries/competition-scores.js";
 import {
   type SeedFlagsRow,
@@ -120,6 +121,37 @@ export async function resolveLeaderboardSplits(
   return splits;
 }
 
+/** Medal rate against cost per run, one point per agent with a known cost (none when no agent has one). */
+export function scoreVsCostPlots(
+  rows: readonly AgentUsageRow[],
+  labels: ReadonlyMap<number, string>,
+): PlotRequest[] {
+  const points = rows
+    .filter((row) => row.costUsd !== null && row.runsWithUsage > 0 && row.runs > 0)
+    .map((row) => ({
+      name: labels.get(row.agentId) ?? `agent ${row.agentId}`,
+      x: row.costUsd! / row.runsWithUsage,
+      y: (100 * row.medals) / row.runs,
+    }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (points.length === 0) return [];
+  return [
+    {
+      name: "mlebench-score-vs-cost",
+      title: "Medal rate against LLM cost per run",
+      spec: scatterChartSpec({
+        title: "Medal rate against LLM cost per run",
+        subtitle:
+          "one point per agent: the runs of the leaderboard above; cost over the runs that reported usage",
+        xTitle: "known LLM cost per run (USD)",
+        yTitle: "runs with any medal (%)",
+        yDomain: [0, 100],
+        points,
+      }),
+    },
+  ];
+}
+
 function passAtKPlots(board: Leaderboard): PlotRequest[] {
   return board.splits.flatMap((split): PlotRequest[] => {
     const entries = board.entries.filter((entry) => entry.split === split.name && entry.passAtK.length > 0);
@@ -202,7 +234,8 @@ export async function leaderboardFromStore(
     report.tables.splice(1, 0, competitionMatrix(selectCompetitionScores(db, filter), agents, ids));
   }
   // Tokens and cost of the same runs, when any of them reported usage.
-  const usage = usageTable(selectAgentUsage(db, filter, ids), request.filter.labels);
+  const usageRows = selectAgentUsage(db, filter, ids);
+  const usage = usageTable(usageRows, request.filter.labels);
   if (usage !== null) report.tables.push(usage);
-  return { report, plots: passAtKPlots(board) };
+  return { report, plots: [...passAtKPlots(board), ...scoreVsCostPlots(usageRows, request.filter.labels)] };
 }

@@ -4,8 +4,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { insertRunUsage } from "../../store/usage-repo.js";
 import { renderReport } from "../format/render-report.js";
+import { renderSvg } from "../plots/render-svg.js";
 import { ReportStore } from "../test-support/report-store.js";
-import { leaderboardFromStore, type SplitMembers } from "./leaderboard-from-store.js";
+import { leaderboardFromStore, type SplitMembers, scoreVsCostPlots } from "./leaderboard-from-store.js";
 
 let store: ReportStore;
 afterEach(() => store?.dispose());
@@ -88,5 +89,56 @@ describe("the MLE-bench leaderboard's usage table", () => {
     const agent = store.agent("quiet");
     for (const id of SPLIT) store.run({ agentId: agent, competitionId: id });
     expect((await report()).tables.map((t) => t.id)).toEqual(["leaderboard", "detail", "pass_at_k"]);
+  });
+});
+
+describe("the score-versus-cost plot", () => {
+  it("puts each agent with a known cost at (cost per run, medal rate) and draws it", async () => {
+    store = new ReportStore();
+    for (const id of SPLIT) store.competition(id, { splits: ["low"] });
+    const rich = store.agent("rich");
+    const poor = store.agent("poor");
+    const silent = store.agent("silent");
+    const usage = (runId: string, costUsd: number | null) =>
+      insertRunUsage(store.db, [{ runId, model: "m", inputTokens: 10, outputTokens: 0, costUsd }]);
+    usage(store.run({ agentId: rich, competitionId: "alpha", gold: true }), 3);
+    usage(store.run({ agentId: rich, competitionId: "beta" }), 5);
+    usage(store.run({ agentId: poor, competitionId: "alpha" }), 0.5);
+    store.run({ agentId: poor, competitionId: "beta" });
+    for (const id of SPLIT) store.run({ agentId: silent, competitionId: id });
+    const { plots } = await leaderboardFromStore(store.db, {
+      padMissing: false,
+      filter: store.filter(),
+      splitMembers: members,
+      split: "low",
+    });
+    const plot = plots.find((p) => p.name === "mlebench-score-vs-cost")!;
+    const values = (plot.spec as { data: { values: { name: string; x: number; y: number }[] } }).data.values;
+    // Cost per run over the runs that reported usage; medal rate over all counted runs.
+    expect(values).toEqual([
+      { name: "poor", x: 0.5, y: 0 },
+      { name: "rich", x: 4, y: 50 },
+    ]);
+    const svg = await renderSvg(plot.spec);
+    expect(svg).toContain("known LLM cost per run (USD)");
+  });
+
+  it("is not drawn when no agent has a known cost", () => {
+    expect(
+      scoreVsCostPlots(
+        [
+          {
+            agentId: 1,
+            runs: 2,
+            runsWithUsage: 1,
+            tokens: 5,
+            costUsd: null,
+            runsWithUnknownCost: 1,
+            medals: 1,
+          },
+        ],
+        new Map([[1, "a"]]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { html, type SafeHtml } from "../html.js";
 import { paths } from "../page-paths.js";
 import { selectSweepsPage } from "../viewer-queries.js";
 import { link, type PageContext, pageShell } from "./layout.js";
+import { plotFigures } from "./plot-figures.js";
 import { reportHtml } from "./report-tables.js";
 
 /** The query parameters the leaderboard reads, with the `bench report` flag each one stands for. */
@@ -67,6 +68,7 @@ export async function leaderboardPage(
   page: PageContext,
   query: LeaderboardQuery,
   splitMembers: SplitMembers,
+  params: URLSearchParams = new URLSearchParams(),
 ): Promise<string> {
   const filter = resolveFilter(store.db, {
     sweep: query.sweep,
@@ -74,7 +76,7 @@ export async function leaderboardPage(
     agents: query.agents,
     runGroup: query.runGroup,
   });
-  const { report } = await leaderboardFromStore(store.db, {
+  const { report, plots } = await leaderboardFromStore(store.db, {
     split: query.split,
     padMissing: query.padMissing === true,
     filter,
@@ -86,6 +88,6 @@ export async function leaderboardPage(
     recent.length === 0
       ? ""
       : html`<p class="recent-sweeps">Recent sweeps: ${recent.map((sweep, i) => html`${i > 0 ? ", " : ""}${link(page, paths.sweep(sweep.id), sweep.id)}`)} (${link(page, paths.sweeps(), "all sweeps")})</p>`;
-  const body = html`${page.static ? "" : filtersForm(query)}${sweeps}${reportHtml(report)}`;
+  const body = html`${page.static ? "" : filtersForm(query)}${sweeps}${reportHtml(report)}${plotFigures(page, "leaderboard", plots, params)}`;
   return pageShell(page, report.title, body);
 }

@@ -1,11 +1,13 @@
 // The RE-bench and AUP pages: `bench report rebench` and `bench report aup`, built by the same functions
 // from the same filters (query parameters named as the leaderboard's, plus budget and tau_max), shown
-// as HTML tables with the report's plots. A plot is a same-origin .svg file shown through <img>: an
+// as HTML tables with the report's plots; and the leaderboard's plots (pass@k, score against cost),
+// which the leaderboard page shows below its tables. A plot is a same-origin .svg file shown through <img>: an
 // image runs no script and the page's policy stays as strict as the others'. The plot's URL carries
 // the page's query, so the server draws it from the same selection (plotSvg).
 
 import { BenchError } from "../../errors.js";
 import { aupFromStore } from "../../reports/aup/aup-from-store.js";
+import { leaderboardFromStore, type SplitMembers } from "../../reports/mlebench/leaderboard-from-store.js";
 import { type PlotRequest, renderSvg, safeFileStem } from "../../reports/plots/render-svg.js";
 import { rebenchFromStore } from "../../reports/rebench/rebench-from-store.js";
 import { registryTaskRules } from "../../reports/rebench/registry-task-rules.js";
@@ -13,10 +15,11 @@ import { resolveFilter } from "../../reports/report-filters.js";
 import type { Report } from "../../reports/table-model.js";
 import type { Store } from "../../store/open-store.js";
 import { html } from "../html.js";
-import { type PlotReport, paths, relativeHref } from "../page-paths.js";
+import type { PlotReport } from "../page-paths.js";
 import { type PageContext, pageShell } from "./layout.js";
 import { leaderboardQuery } from "./leaderboard-page.js";
 import { PageNotFound } from "./page-not-found.js";
+import { plotFigures } from "./plot-figures.js";
 import { reportHtml } from "./report-tables.js";
 
 /** The report of `kind` for a URL's query: the filters, --split, --budget (rebench), --tau-max (aup). */
@@ -24,6 +27,7 @@ export async function buildPlotReport(
   store: Store,
   kind: PlotReport,
   params: URLSearchParams,
+  splitMembers: SplitMembers,
 ): Promise<{ report: Report; plots: PlotRequest[] }> {
   const query = leaderboardQuery(params);
   const get = (name: string) => params.get(name)?.trim() || undefined;
@@ -33,6 +37,15 @@ export async function buildPlotReport(
     agents: query.agents,
     runGroup: query.runGroup,
   });
+  if (kind === "leaderboard") {
+    return leaderboardFromStore(store.db, {
+      split: query.split,
+      padMissing: query.padMissing === true,
+      filter,
+      splitMembers,
+      storeFile: store.path,
+    });
+  }
   if (kind === "rebench") {
     return rebenchFromStore(store.db, store.sqlite, {
       filter,
@@ -51,26 +64,24 @@ export async function buildPlotReport(
 export async function plotReportPage(
   store: Store,
   page: PageContext,
-  kind: PlotReport,
+  kind: "rebench" | "aup",
   params: URLSearchParams,
+  splitMembers: SplitMembers,
 ): Promise<string> {
   const title = kind === "rebench" ? "RE-bench report" : "AUP report";
   let built: { report: Report; plots: PlotRequest[] };
   try {
-    built = await buildPlotReport(store, kind, params);
+    built = await buildPlotReport(store, kind, params, splitMembers);
   } catch (error) {
     if (!(error instanceof BenchError) || error.code !== "DATA_MISSING") throw error;
     const body = html`<p class="problem">${error.message}</p>${error.hint ? html`<p>${error.hint}</p>` : ""}`;
     return pageShell(page, title, body);
   }
-  const search = page.static || params.toString() === "" ? "" : `?${params.toString()}`;
-  const figures = built.plots.map(
-    (plot) =>
-      html`<figure class="plot"><img src="${relativeHref(page.path, paths.plot(kind, safeFileStem(plot.name)))}${search}" alt="${plot.title}"><figcaption>${plot.title}</figcaption></figure>
-`,
+  return pageShell(
+    page,
+    built.report.title,
+    html`${reportHtml(built.report)}${plotFigures(page, kind, built.plots, params)}`,
   );
-  const plots = figures.length === 0 ? "" : html`<h2>Plots</h2>${figures}`;
-  return pageShell(page, built.report.title, html`${reportHtml(built.report)}${plots}`);
 }
 
 /** One plot of a report page as SVG text, drawn from the selection the query names. */
@@ -79,17 +90,22 @@ export async function plotSvg(
   kind: PlotReport,
   stem: string,
   params: URLSearchParams,
+  splitMembers: SplitMembers,
 ): Promise<string> {
-  const { plots } = await buildPlotReport(store, kind, params);
+  const { plots } = await buildPlotReport(store, kind, params, splitMembers);
   const plot = plots.find((p) => safeFileStem(p.name) === stem);
   if (plot === undefined) throw new PageNotFound(`the ${kind} report has no plot "${stem}".`);
   return renderSvg(plot.spec);
 }
 
 /** The file stems of a report's plots (for the export); none where the store lacks the data. */
-export async function plotStems(store: Store, kind: PlotReport): Promise<string[]> {
+export async function plotStems(
+  store: Store,
+  kind: PlotReport,
+  splitMembers: SplitMembers,
+): Promise<string[]> {
   try {
-    const { plots } = await buildPlotReport(store, kind, new URLSearchParams());
+    const { plots } = await buildPlotReport(store, kind, new URLSearchParams(), splitMembers);
     return plots.map((plot) => safeFileStem(plot.name));
   } catch (error) {
     if (error instanceof BenchError && error.code === "DATA_MISSING") return [];

@@ -1,10 +1,12 @@
 // One run's page: its timeline, its outcome and what that outcome counts as, its grade report (the
-// reference's fields), its notes, its score log, the end of its agent's log with a link to all of it,
-// and the files of its folder. The log and the files are the agent's own writing: the log is cleaned
+// reference's fields), its notes, its LLM usage, its score log (a table and a plot over time), the end
+// of its agent's log with a link to all of it, and the files of its folder. The log and the files are the agent's own writing: the log is cleaned
 // of terminal control sequences as `bench runs show` cleans it, then escaped like every other value.
 
 import { agentLabels } from "../../reports/agent-labels.js";
 import { humanDuration, iso } from "../../reports/format/run-cells.js";
+import { scoreLogSvg } from "../../reports/plots/score-log-svg.js";
+import { selectRunUsage, usdText } from "../../reports/queries/run-usage.js";
 import { selectAgents } from "../../reports/queries/store-catalog.js";
 import { readLogTail } from "../../runtimes/agent-log-file.js";
 import { runDirLayout } from "../../runtimes/run-dir.js";
@@ -14,7 +16,7 @@ import { getRun, type RunRow } from "../../store/runs-repo.js";
 import { readScoreLog } from "../../store/score-log-repo.js";
 import { html, type SafeHtml } from "../html.js";
 import { runIsLive } from "../live-status.js";
-import { paths } from "../page-paths.js";
+import { paths, relativeHref } from "../page-paths.js";
 import { listRunFiles } from "../run-files.js";
 import { fieldsTable, link, type PageContext, pageShell } from "./layout.js";
 import { PageNotFound } from "./page-not-found.js";
@@ -50,11 +52,49 @@ function gradeSection(store: Store, run: RunRow): SafeHtml {
   )}</tbody></table>`;
 }
 
-function scoreLogSection(store: Store, run: RunRow): SafeHtml {
+function usageSection(store: Store, run: RunRow): SafeHtml {
+  const usage = selectRunUsage(store.db, run.id);
+  if (usage === null) return html`<p class="muted">The run recorded no LLM usage.</p>`;
+  const num = (n: number | null) => (n === null ? "-" : Math.round(n).toLocaleString("en-US"));
+  const usd = (n: number | null) => (n === null ? "-" : usdText(n));
+  const t = usage.totals;
+  return html`<table class="usage" data-table="usage"><thead><tr><th>model</th><th class="num">calls</th><th class="num">input tokens</th><th class="num">output tokens</th><th class="num">tokens</th><th class="num">cost</th><th class="num">unpriced calls</th></tr></thead><tbody>${usage.byModel.map(
+    (m) =>
+      html`<tr><td>${m.model ?? "(not named)"}</td><td class="num">${num(m.calls)}</td><td class="num">${num(m.input_tokens)}</td><td class="num">${num(m.output_tokens)}</td><td class="num">${num(m.tokens)}</td><td class="num" data-key="cost_usd">${usd(m.cost_usd)}</td><td class="num">${m.unpriced_calls}</td></tr>`,
+  )}<tr class="total"><th scope="row">total</th><td class="num">${num(t.calls)}</td><td class="num">${num(t.inputTokens)}</td><td class="num">${num(t.outputTokens)}</td><td class="num" data-key="tokens">${num(t.tokens)}</td><td class="num" data-key="total_cost_usd">${usd(t.costUsd)}</td><td class="num">${t.unpricedCalls}</td></tr></tbody></table>${t.costIncomplete ? html`<p class="muted">Part of the usage has no known cost: the cost is a lower bound.</p>` : ""}`;
+}
+
+/** A run's score log drawn over time (raw and, where known, normalized score), as SVG. */
+export function runScoreLogSvg(store: Store, id: string): string {
+  const run = getRun(store.db, id);
+  if (run === undefined) throw new PageNotFound(`there is no run "${id}" in the store.`);
+  const entries = readScoreLog(store.db, run.id);
+  const hours = (ms: number) => ms / 3_600_000;
+  const svg = scoreLogSvg(`Score log of ${run.id}`, [
+    {
+      name: "raw score",
+      points: entries.flatMap((e) => (e.rawScore === null ? [] : [{ x: hours(e.elapsedMs), y: e.rawScore }])),
+    },
+    {
+      name: "normalized score",
+      points: entries.flatMap((e) =>
+        e.normalizedScore === null ? [] : [{ x: hours(e.elapsedMs), y: e.normalizedScore }],
+      ),
+    },
+  ]);
+  if (svg === null) throw new PageNotFound(`run "${id}" has no scored entry in its score log.`);
+  return svg;
+}
+
+function scoreLogSection(store: Store, run: RunRow, page: PageContext): SafeHtml {
   const entries = readScoreLog(store.db, run.id);
   if (entries.length === 0) return html`<p class="muted">No intermediate scores were requested.</p>`;
+  const scored = entries.some((e) => e.rawScore !== null || e.normalizedScore !== null);
   const num = (n: number | null) => (n === null ? "-" : String(n));
-  return html`<table class="score-log" data-table="score_log"><thead><tr><th>at (UTC)</th><th class="num">elapsed</th><th class="num">raw score</th><th class="num">normalized</th><th>message</th></tr></thead><tbody>${entries.map(
+  const plot = scored
+    ? html`<figure class="plot"><img src="${relativeHref(page.path, paths.runScoreLog(run.id))}" alt="The run's scores over time"><figcaption>Scores over the run's time.</figcaption></figure>`
+    : html``;
+  return html`${plot}<table class="score-log" data-table="score_log"><thead><tr><th>at (UTC)</th><th class="num">elapsed</th><th class="num">raw score</th><th class="num">normalized</th><th>message</th></tr></thead><tbody>${entries.map(
     (e) =>
       html`<tr><td>${iso(e.atMs)}</td><td class="num">${humanDuration(e.elapsedMs)}</td><td class="num">${num(e.rawScore)}</td><td class="num">${num(e.normalizedScore)}</td><td class="wrap">${e.message ?? ""}</td></tr>`,
   )}</tbody></table>`;
@@ -115,8 +155,10 @@ ${timeline(run, nowMs)}
 ${notes.length === 0 ? html`<p class="muted">None.</p>` : html`<ul class="notes">${notes.map((note) => html`<li>${note}</li>`)}</ul>`}
 <h2>Grade</h2>
 ${gradeSection(store, run)}
+<h2>LLM usage</h2>
+${usageSection(store, run)}
 <h2>Score log</h2>
-${scoreLogSection(store, run)}
+${scoreLogSection(store, run, page)}
 <h2>Agent's log</h2>
 ${logSection(page, run)}
 <h2>Files</h2>
