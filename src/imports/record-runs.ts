@@ -28,7 +28,7 @@ export interface RecordedRun {
 }
 
 export interface ImportSource {
-  kind: "mlebench" | "csv";
+  kind: "mlebench" | "csv" | "mlgym";
   path: string;
   contentHash: string;
   options: Record<string, unknown>;

@@ -59,7 +59,7 @@ export const importsTable = sqliteTable(
   "imports",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    kind: text("kind", { enum: ["mlebench", "csv"] }).notNull(),
+    kind: text("kind", { enum: ["mlebench", "csv", "mlgym"] }).notNull(),
     sourcePath: text("source_path").notNull(),
     /** sha256 of the file's bytes and the import options that shape its rows. */
     contentHash: text("content_hash").notNull(),

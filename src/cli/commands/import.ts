@@ -1,11 +1,12 @@
-// `bench import mlebench|csv`: results produced elsewhere (MLE-bench grading reports, RE-bench or MLGym
-// result tables) into the results store, so that `bench report` ranks them beside bench's own runs.
+// `bench import mlebench|csv|mlgym`: results produced elsewhere (MLE-bench grading reports, RE-bench or
+// MLGym result tables, MLGym's raw trajectories) into the results store, so that `bench report` ranks them beside bench's own runs.
 // Importing the same file again with the same options changes nothing.
 
 import type { Command } from "commander";
 import { BenchError } from "../../errors.js";
 import { importCsvResults } from "../../imports/import-csv.js";
 import { importMlebenchReports } from "../../imports/import-mlebench.js";
+import { importMlgymTrajectories } from "../../imports/import-mlgym.js";
 import type { ImportSummary } from "../../imports/import-summary.js";
 import { CompetitionRegistry } from "../../registry/competition-registry.js";
 import { displayPath } from "../../registry/package-root.js";
@@ -21,6 +22,11 @@ interface CommonFlags {
 interface MlebenchFlags extends CommonFlags {
   agent: string;
   runGroup?: string;
+}
+
+interface MlgymFlags extends CommonFlags {
+  runGroup?: string;
+  metric?: string[];
 }
 
 interface CsvFlags extends CommonFlags {
@@ -130,6 +136,41 @@ export function registerImportCommand(program: Command): void {
         const summary = await importCsvResults(() => openOnce().db, file, {
           map: flags.map,
           scoreKind,
+          registry: new CompetitionRegistry(),
+        });
+        report([summary], openOnce(), flags.json);
+      } finally {
+        store?.close();
+      }
+    });
+  command
+    .command("mlgym")
+    .description(
+      "Import MLGym's raw results: one folder per run named <model>__<task>__...__run_<k>, holding MLGym's " +
+        'results.json ({"agent": [{metric: value, ...} per validate/submit], "baseline": {...}}). A run\'s ' +
+        "best attempt is the best value of the task's main metric, its last submission the final entry's; an " +
+        "empty agent list is a run without a valid submission. `bench report aup` then gives MLGym's per-task tables.",
+    )
+    .argument("<trajectories-dir>", "folder holding the run folders (searched a few levels deep)")
+    .option("--run-group <name>", "run group of every imported run (e.g. the result set's name)")
+    .option(
+      "--metric <TASK=KEY[:higher|lower]>",
+      "main metric of a task (repeatable, or comma-separated): overrides bench's table, or adds a task it lacks",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option("--db <file>", DB_HELP)
+    .option("--json", "print what was imported as JSON")
+    .action(async (dir: string, flags: MlgymFlags) => {
+      // As for csv: the store is opened only once every file has been read and checked.
+      let store: Store | undefined;
+      const openOnce = (): Store => {
+        store ??= openStore({ path: flags.db });
+        return store;
+      };
+      try {
+        const summary = await importMlgymTrajectories(() => openOnce().db, dir, {
+          runGroup: flags.runGroup,
+          metrics: flags.metric,
           registry: new CompetitionRegistry(),
         });
         report([summary], openOnce(), flags.json);

@@ -125,8 +125,11 @@ describe.skipIf(!existsSync(MLGYM))(
       expect(report.tables.map((t: { id: string }) => t.id)).toEqual([
         "aup",
         "aup_scores_head_9d40c1b_aggregate_results",
+        "aup_scores_head_9d40c1b_aggregate_results_last_submission",
         "aup_scores_head_9d40c1b_test_results_v1_mountaincar",
+        "aup_scores_head_9d40c1b_test_results_v1_mountaincar_last_submission",
         "aup_scores_v1_b813721_repo_table",
+        "aup_scores_v1_b813721_repo_table_last_submission",
       ]);
 
       const terminal = await bench("report", "aup", "--db", db);

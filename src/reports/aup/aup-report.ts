@@ -6,7 +6,7 @@
 import { lineChartSpec } from "../plots/line-chart-spec.js";
 import { type PlotRequest, safeFileStem } from "../plots/render-svg.js";
 import type { Column, Report, Row, Table } from "../table-model.js";
-import { AUP_VARIANTS, type AupAnalysis } from "./aup-analysis.js";
+import { AUP_VARIANTS, type AupAnalysis, type AupVariant } from "./aup-analysis.js";
 import { runGroupLabel } from "./result-sets.js";
 
 /** One pool's analysis; `runGroup` is set when several run groups are reported apart. */
@@ -106,8 +106,7 @@ function scoresTableId(runGroup: string | null | undefined, taken: Set<string>):
   return id;
 }
 
-function scoresTable({ runGroup, analysis }: LabelledAnalysis, id: string): Table {
-  const variant = analysis.variants[0]!;
+function scoresTable({ runGroup, analysis }: LabelledAnalysis, id: string, variant: AupVariant): Table {
   const { result } = analysis;
   const methodKey = (i: number) => `method_${i + 1}`;
   const columns: Column[] = [
@@ -149,7 +148,17 @@ export function aupReport(sets: readonly LabelledAnalysis[]): Report {
   }
   return {
     title: "AUP report (performance profiles)",
-    tables: [aupTable(sets), ...sets.map((set) => scoresTable(set, scoresTableId(set.runGroup, taken)))],
+    // Per run group, the scores of each variant: best attempt first (its table keeps the plain id), then
+    // the last submission where the runs have one (the same id with _last_submission).
+    tables: [
+      aupTable(sets),
+      ...sets.flatMap((set) => {
+        const id = scoresTableId(set.runGroup, taken);
+        return set.analysis.variants.map((variant, i) =>
+          scoresTable(set, i === 0 ? id : `${id}_${variant}`, variant),
+        );
+      }),
+    ],
     notes,
     figures: [],
   };
