@@ -11,37 +11,31 @@
 //   - a single label overall makes kappa 0/0 = NaN, which the reference reports as a valid NaN score.
 
 import { alignById } from "../src/grading/align-by-id.js";
-import { firstTextCell, labelArray, permuteLabels } from "../src/grading/blocks/accuracy-helper.js";
-import { callMetric } from "../src/grading/blocks/metric-call.js";
-import { cellDisplay } from "../src/grading/csv/column.js";
+import { quadraticKappaOfLabels } from "../src/grading/blocks/kappa-labels.js";
 import type { Frame } from "../src/grading/csv/frame.js";
 import type { Grader } from "../src/grading/grader.js";
 import { type GradeOutcome, InvalidSubmission } from "../src/grading/invalid-submission.js";
-import { quadraticWeightedKappa } from "../src/grading/metrics/quadratic-weighted-kappa.js";
-import { columnOf, requireColumns, rowLabel } from "../src/grading/submission-checks.js";
+import { requireColumns } from "../src/grading/submission-checks.js";
 
 const ID = "id_code";
 const TARGET = "diagnosis";
 const GRADES = [0, 1, 2, 3, 4];
 
-function weightNotes(predicted: ArrayLike<number>, truth: ArrayLike<number>): string[] {
-  const present = new Set<number>([...Array.from(truth), ...Array.from(predicted)]);
+function weightNotes(labels: readonly number[], consecutive: boolean): string[] {
   const notes: string[] = [];
-  const outside = [...present].filter((v) => !GRADES.includes(v)).sort((a, b) => a - b);
+  const outside = labels.filter((v) => !GRADES.includes(v));
   if (outside.length > 0) {
     notes.push(
       `Predictions ${outside.join(", ")} are not grades (0-4). The reference accepts them as extra labels, which also changes every kappa weight; bench scores the same way.`,
     );
   }
   // Positions equal values only when the labels present are consecutive integers.
-  const labels = [...present].sort((a, b) => a - b);
-  const gaps = labels.some((v, i) => i > 0 && v !== labels[i - 1]! + 1);
-  if (gaps) {
+  if (!consecutive) {
     notes.push(
       `The labels present (${labels.join(", ")}) are not consecutive. scikit-learn weighs a disagreement by the distance between the labels' POSITIONS among those present, not by their values (e.g. with labels 0, 1, 2, 4, a 2 against a 4 counts as one step); bench scores exactly as the reference does.`,
     );
   }
-  if (present.size === 1) {
+  if (labels.length === 1) {
     notes.push(
       "Only one grade appears in the predictions and the answers together: kappa is 0/0, undefined. The reference reports NaN as a valid score; bench does the same.",
     );
@@ -62,30 +56,12 @@ export const grader: Grader = {
     requireColumns(submission, [ID]);
     // Covers the reference's id-set comparison and, for duplicates, scikit-learn's length check.
     const rowOf = alignById(answers, submission, ID);
-    const column = columnOf(submission, TARGET);
-    if (column.kind === "object") {
-      const row = firstTextCell(column.values);
-      if (row >= 0) {
-        throw new InvalidSubmission(
-          `${submission.source}: column "${TARGET}", ${rowLabel(submission, row)} holds ${cellDisplay(column, row)}, which is not a grade; write each diagnosis as a whole number 0-4.`,
-        );
-      }
-    }
-    const predicted = permuteLabels(labelArray(column), rowOf);
-    const truth = labelArray(columnOf(answers, TARGET));
-    const score = callMetric(
-      {
-        submission,
-        answers,
-        columns: [TARGET],
-        submissionArguments: ["y1"],
-        submissionRowOf: (p) => rowOf[p]!,
-        idColumn: ID,
-      },
-      () => quadraticWeightedKappa(predicted, truth),
-    );
-    // After the metric's checks every label is a whole number (booleans became 0/1 there too).
-    const numbers = Array.from(predicted as ArrayLike<number | boolean>, Number);
-    return { score, notes: weightNotes(numbers, truth as ArrayLike<number>) };
+    const { score, present, consecutive } = quadraticKappaOfLabels(submission, answers, {
+      idColumn: ID,
+      targetColumn: TARGET,
+      rowOf,
+      notALabel: "which is not a grade; write each diagnosis as a whole number 0-4.",
+    });
+    return { score, notes: weightNotes(present, consecutive) };
   },
 };

@@ -62,8 +62,18 @@ describe("nomad2018-predict-transparent-conductors", () => {
     ).toBe(positional(random));
   });
 
+  it("scores a file without the id column by position, as the reference does (the id is optional)", () => {
+    const noId = dropColumn(random, "id");
+    expect(scoreOf(f, answers, noId)).toBe(positional(random));
+    const shuffled = dropColumn(withRows(random, new Rng(44).shuffle(random.rows)), "id");
+    expect(scoreOf(f, answers, shuffled)).toBe(positional(shuffled));
+    expect(positional(shuffled)).not.toBe(positional(random));
+    expect(notesOf(f, answers, noId).join(" ")).toMatch(
+      /no "id" column: its rows were paired .* by position/,
+    );
+  });
+
   it.each([
-    ["the id column is missing", () => dropColumn(random, "id"), /missing column "id"/],
     ["an id is duplicated", () => duplicateRow(random, 0, 1), /1 duplicated id\(s\): 1/],
     ["an id is unknown", () => setCell(random, 2, "id", "9999"), /not in the test set: 9999/],
   ])("rejects a malformed file the reference would grade by position: %s", (_label, make, message) => {

@@ -4,8 +4,10 @@
 // Bench:
 //   - ids exactly the test set's but rows in another order (well-formed): the reference's positional
 //     score, plus a note with the score matched by id;
-//   - no "id" column, unknown or duplicated ids (malformed; the reference scores them by position):
-//     rejected, with the reference's number in the note;
+//   - no "id" column (well-formed: the id is optional in the reference, issue 8 item 7): the rows are
+//     paired by position, exactly as the reference does, with a note saying so;
+//   - unknown or duplicated ids (malformed; the reference scores them by position): rejected, with the
+//     reference's number in the note;
 //   - a missing target column, a wrong row count, text, NaN/inf or a negative value: rejected, as by
 //     the reference.
 
@@ -13,7 +15,6 @@ import { alignById, permute } from "../src/grading/align-by-id.js";
 import { callMetric } from "../src/grading/blocks/metric-call.js";
 import type { Frame } from "../src/grading/csv/frame.js";
 import type { Grader } from "../src/grading/grader.js";
-import { excerptList } from "../src/grading/input-excerpt.js";
 import { type GradeOutcome, InvalidSubmission } from "../src/grading/invalid-submission.js";
 import { rmsle } from "../src/grading/metrics/regression.js";
 import { roundHalfEven } from "../src/grading/metrics/round-score.js";
@@ -40,7 +41,7 @@ function meanRmsle(
 
 export const grader: Grader = {
   id: "nomad2018-predict-transparent-conductors",
-  version: 1,
+  version: 2,
   grade(submission: Frame, answers: Frame): GradeOutcome {
     requireColumns(submission, [TARGETS[0]]);
     requireColumns(submission, [TARGETS[1]]);
@@ -56,9 +57,12 @@ export const grader: Grader = {
         referenceNote: `The reference ignores ids and pairs rows by their position in the file; it would accept this file and report ${reference}.`,
       });
     if (!submission.has(ID)) {
-      throw malformed(
-        `${submission.source}: missing column "${ID}"; write the test set's id on every row so that predictions can be matched to materials (the header has: ${excerptList(submission.columns)}).`,
-      );
+      return {
+        score: positional,
+        notes: [
+          `${submission.source} has no "${ID}" column: its rows were paired with the test set's rows by position, as the reference does. Write the rows in the order of the test set's ids.`,
+        ],
+      };
     }
     let rowOf: Int32Array;
     try {

@@ -7,7 +7,7 @@ import { cells, constant, select, type Table, withColumn } from "./table.js";
 
 const BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-interface BinarySpec {
+export interface BinarySpec {
   readonly id: string;
   readonly idColumn: string;
   readonly target: string;
@@ -19,9 +19,12 @@ interface BinarySpec {
   readonly answerColumns?: (rng: Rng, ids: string[], labels: string[]) => Table;
   readonly sampleColumns?: readonly string[];
   readonly sampleValue: string;
+  /** Variants of this competition, after the probability ones. */
+  readonly extra?: (submission: Table, rng: Rng) => Variant[];
 }
 
-function labels(rng: Rng, n: number, rate: number): string[] {
+/** n labels "1" with probability `rate`, else "0"; the first two are "1" and "0" (both classes). */
+export function zeroOneLabels(rng: Rng, n: number, rate: number): string[] {
   const out = Array.from({ length: n }, () => (rng.chance(rate) ? "1" : "0"));
   out[0] = "1"; // both classes, whatever the rate
   out[1] = "0";
@@ -68,7 +71,8 @@ export function probabilityVariants(answers: Table, target: string, rng: Rng): V
   ];
 }
 
-function binaryFixture(spec: BinarySpec): Fixture {
+/** A binary competition scored on one probability column: answers, sample, perfect, random, variants. */
+export function binaryFixture(spec: BinarySpec): Fixture {
   const submissionColumns = spec.sampleColumns ?? [spec.idColumn, spec.target];
   const subset = (answers: Table): Table => select(answers, submissionColumns);
   return {
@@ -78,7 +82,7 @@ function binaryFixture(spec: BinarySpec): Fixture {
     kind: "probability",
     answers(rng) {
       const ids = spec.ids(rng, spec.rows);
-      const ys = labels(rng, spec.rows, spec.positiveRate);
+      const ys = zeroOneLabels(rng, spec.rows, spec.positiveRate);
       if (spec.answerColumns) return spec.answerColumns(rng, ids, ys);
       return { columns: [spec.idColumn, spec.target], rows: ids.map((id, r) => [id, ys[r]!]) };
     },
@@ -90,7 +94,10 @@ function binaryFixture(spec: BinarySpec): Fixture {
         spec.target,
         answers.rows.map(() => num(rng.next())),
       ),
-    variants: (answers, rng) => probabilityVariants(subset(answers), spec.target, rng),
+    variants: (answers, rng) => [
+      ...probabilityVariants(subset(answers), spec.target, rng),
+      ...(spec.extra ? spec.extra(subset(answers), rng) : []),
+    ],
   };
 }
 

@@ -1,14 +1,14 @@
 // All 22 Lite fixtures by competition id, and the glue to turn tables into parsed frames and grade them
 // the way the pipeline does (a file that cannot be parsed as a table is invalid before any grader runs).
 
-import { BenchError } from "../../src/errors.js";
-import { parseCsv } from "../../src/grading/csv/frame.js";
+import type { BenchError } from "../../src/errors.js";
 import type { Grader } from "../../src/grading/grader.js";
-import { type GradeOutcome, InvalidSubmission } from "../../src/grading/invalid-submission.js";
+import type { GradeOutcome, InvalidSubmission } from "../../src/grading/invalid-submission.js";
 import type { Fixture } from "./fixture.js";
 import { AUROC_FIXTURES } from "./fixtures-auroc.js";
 import { OTHER_FIXTURES } from "./fixtures-other.js";
 import { PROBABILITY_FIXTURES } from "./fixtures-probability.js";
+import { gradeFamilyCase } from "./grade-family-case.js";
 import { Rng } from "./rng.js";
 import { select, type Table, toCsv } from "./table.js";
 
@@ -40,20 +40,7 @@ export type Verdict =
 
 /** Grades CSV texts as the pipeline would: unparsable -> invalid, InvalidSubmission -> invalid. */
 export function gradeCsv(grader: Grader, answersText: string, submissionText: string): Verdict {
-  const answers = parseCsv(answersText, "answers.csv");
-  let submission: ReturnType<typeof parseCsv>;
-  try {
-    submission = parseCsv(submissionText, "submission.csv");
-  } catch (error) {
-    if (error instanceof BenchError && error.code === "CSV_MALFORMED") return { valid: false, error };
-    throw error;
-  }
-  try {
-    return { valid: true, outcome: grader.grade(submission, answers) };
-  } catch (error) {
-    if (error instanceof InvalidSubmission) return { valid: false, error };
-    throw error;
-  }
+  return gradeFamilyCase(grader, "answers.csv", answersText, submissionText);
 }
 
 /** The outcome of a grade that must be valid (a readable failure otherwise). */

@@ -5,7 +5,11 @@
 // `expect` says what the test asserts: "same" (equal verdicts and scores) or "bench-rejects" (policy 2:
 // the reference grades a malformed file, bench rejects it and its note says what the reference does).
 
+import { join } from "node:path";
+import type { Grader } from "../../src/grading/grader.js";
 import type { Fixture } from "./fixture.js";
+import { answersCsv, gradeCsv, makeAnswers } from "./fixtures.js";
+import { ParityFolder, type ParityJob } from "./parity-harness.js";
 import { Rng } from "./rng.js";
 import {
   cells,
@@ -32,12 +36,8 @@ export interface ParityCase {
 /** Malformed files that the reference grades anyway, by competition (lite-grading.md section 3). */
 export const REFERENCE_ACCEPTS_MALFORMED: Readonly<Record<string, readonly string[]>> = {
   "new-york-city-taxi-fare-prediction": ["duplicated id", "unknown id", "ids changed"],
-  "nomad2018-predict-transparent-conductors": [
-    "missing id column",
-    "duplicated id",
-    "unknown id",
-    "ids changed",
-  ],
+  // The id column is optional there (issue 8, item 7): a file without it is well-formed, graded the same.
+  "nomad2018-predict-transparent-conductors": ["duplicated id", "unknown id", "ids changed"],
   "jigsaw-toxic-comment-classification-challenge": ["duplicated id"],
   "tabular-playground-series-dec-2021": ["text value"],
 };
@@ -173,4 +173,28 @@ function specialCases(fixture: Fixture, answers: Table, random: Table): ParityCa
     default:
       return [];
   }
+}
+
+/**
+ * The parity jobs of one fixture competition: its answers from `seed` and the cases `casesOf` makes from
+ * them, written under dir/competition and graded by bench.
+ */
+export function fixtureParityJobs(
+  dir: string,
+  grader: Grader,
+  f: Fixture,
+  seed: number,
+  casesOf: (answers: Table) => ParityCase[],
+): ParityJob<ParityCase>[] {
+  const { table, csv } = makeAnswers(f, seed);
+  const folder = new ParityFolder(join(dir, grader.id), csv);
+  return casesOf(table).map((pc, i) => {
+    const answersText = pc.answers ? answersCsv(f, pc.answers) : undefined;
+    return {
+      competition: grader.id,
+      case: pc,
+      ...folder.files(i, pc.csv, answersText),
+      bench: gradeCsv(grader, answersText ?? csv, pc.csv),
+    };
+  });
 }

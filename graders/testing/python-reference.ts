@@ -24,6 +24,8 @@ export interface ReferenceResult {
   readonly error: string | null;
   /** A valid NaN score (degenerate kappa). */
   readonly nan?: boolean;
+  /** A valid infinite score: its sign. */
+  readonly inf?: 1 | -1;
 }
 
 /** Why the Python reference cannot run here, or undefined when it can. */

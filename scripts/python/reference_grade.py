@@ -358,6 +358,31 @@ GRADERS = {
 }
 
 
+# bench's bundled demo competitions, graded like the Lite ones they imitate (for the speed suite).
+def rmse_by_id(id_col, target_col):
+    def grade(sub, ans):
+        for c in (id_col, target_col):
+            if c not in sub.columns:
+                raise InvalidSubmission(f"missing {c}")
+        sub = sub.assign(**{target_col: sub[target_col].astype(float)})
+        if len(sub) != len(ans):
+            raise InvalidSubmission("row count")
+        sub = sub.sort_values(id_col)
+        ans = ans.sort_values(id_col)
+        if (sub[id_col].values != ans[id_col].values).any():
+            raise InvalidSubmission("ids differ")
+        return rmse(sub[target_col], ans[target_col])
+
+    return grade
+
+
+GRADERS.update({
+    "demo-binary-auc": auroc_grader("customer_id", "churned"),
+    "demo-multiclass-logloss": dog_breed,
+    "demo-regression-rmse": rmse_by_id("id", "monthly_rent"),
+})
+
+
 # The other 60 competitions (shared/mlebench/full-grading/), one module per family beside this file. Each
 # module defines GRADERS (competition -> grade(submission, answers)) and may define ANSWER_READERS
 # (competition -> read(path) -> DataFrame) for answers that are not a plain CSV (JSON Lines, say).
@@ -389,6 +414,8 @@ def grade(competition, answers_path, submission_path):
     score = float(score)
     if math.isnan(score):
         return {"score": None, "error": None, "nan": True}
+    if math.isinf(score):  # a valid infinite score (log of a zero error): JSON has no Infinity
+        return {"score": None, "error": None, "inf": 1 if score > 0 else -1}
     # numpy rounding (half to even on value * 1e5), as the reference's round(np.float64, 5)
     return {"score": float(np.round(np.float64(score), 5)), "error": None}
 

@@ -21,6 +21,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   report: async () => (await import("./commands/report.js")).registerReportCommand,
   compare: async () => (await import("./commands/compare.js")).registerCompareCommand,
   view: async () => (await import("./commands/view.js")).registerViewCommand,
+  reap: async () => (await import("./commands/reap.js")).registerReapCommand,
 };
 
 /** Builds the program for `argv` (process.argv form: node, script, command, ...). */

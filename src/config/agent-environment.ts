@@ -34,14 +34,55 @@ interface HostVariable {
   name: string;
 }
 
-function hostVariables(config: Pick<AgentConfig, "env" | "pass_env">): HostVariable[] {
+function hostVariables(config: Pick<AgentConfig, "env" | "pass_env" | "args">): HostVariable[] {
   const variables: HostVariable[] = [];
   for (const [key, value] of Object.entries(config.env)) {
     const name = secretReference(value);
     if (name !== undefined) variables.push({ field: `env.${key}`, key, name });
   }
   for (const name of config.pass_env) variables.push({ field: "pass_env", key: name, name });
+  config.args.forEach((arg, index) => {
+    const reference = argReference(arg);
+    if (reference !== undefined)
+      variables.push({ field: `args[${index}]`, key: `args[${index}]`, name: reference.name });
+  });
   return variables;
+}
+
+/**
+ * A secret in an argument (MLE-bench resolves them in kwargs too): the whole argument, or the value
+ * of `key=${{ secrets.NAME }}` (an omegaconf kwarg).
+ */
+function argReference(arg: string): { prefix: string; name: string } | undefined {
+  const whole = secretReference(arg);
+  if (whole !== undefined) return { prefix: "", name: whole };
+  const equals = arg.indexOf("=");
+  if (equals <= 0) return undefined;
+  const name = secretReference(arg.slice(equals + 1));
+  return name === undefined ? undefined : { prefix: arg.slice(0, equals + 1), name };
+}
+
+/** The agent's arguments with their secret references filled in from `host` (checked beforehand). */
+export function resolveAgentArgs(agent: LoadedAgent, host: HostEnvironment = process.env): string[] {
+  checkAgentEnvironments([agent], host);
+  return agent.config.args.map((arg) => {
+    const reference = argReference(arg);
+    return reference === undefined ? arg : `${reference.prefix}${host[reference.name]!}`;
+  });
+}
+
+/**
+ * The values of every secret the agent takes from bench's environment (references and pass_env): what
+ * bench masks wherever it writes text an agent could have produced (its log, its run's messages).
+ */
+export function agentSecretValues(agent: LoadedAgent, host: HostEnvironment = process.env): string[] {
+  const values = new Set<string>();
+  for (const variable of hostVariables(agent.config)) {
+    const value = host[variable.name];
+    // Very short values would mask ordinary text everywhere; they are no secret worth the name.
+    if (value !== undefined && value.length >= 4) values.add(value);
+  }
+  return [...values];
 }
 
 /**
@@ -61,7 +102,7 @@ export function checkAgentEnvironments(
       lines.push(
         variable.field === "pass_env"
           ? `${agent.path}: pass_env lists ${variable.name}, which is not set in bench's environment`
-          : `${agent.path}: ${variable.field} is \${{ secrets.${variable.name} }}, and ${variable.name} is not set in bench's environment`,
+          : `${agent.path}: ${variable.field} ${variable.field.startsWith("args") ? "holds" : "is"} \${{ secrets.${variable.name} }}, and ${variable.name} is not set in bench's environment`,
       );
     }
   }
@@ -81,6 +122,8 @@ export function resolveAgentEnvironment(
 ): Record<string, string> {
   checkAgentEnvironments([agent], host);
   const env: Record<string, string> = { ...agent.config.env };
-  for (const variable of hostVariables(agent.config)) env[variable.key] = host[variable.name]!;
+  for (const variable of hostVariables(agent.config)) {
+    if (!variable.field.startsWith("args")) env[variable.key] = host[variable.name]!;
+  }
   return env;
 }

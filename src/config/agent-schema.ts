@@ -9,6 +9,7 @@ import { z } from "zod";
 import { BenchError } from "../errors.js";
 import { ENV_NAME, isMalformedReference } from "./agent-environment.js";
 import { DURATION_EXAMPLES, tryParseDuration } from "./duration.js";
+import type { AgentImageBuild } from "./mlebench-agent-folder.js";
 import { parseYamlText } from "./yaml-text.js";
 import { describeValue, parseConfig } from "./zod-issues.js";
 
@@ -65,6 +66,13 @@ export const agentSchema = z
     time_limit: duration.optional(),
     /** Network access for the agent's container; off by default. */
     network: z.boolean().default(false),
+    /** A privileged container (docker runtime); refused unless the sweep allows it (--allow-privileged). */
+    privileged: z.boolean().default(false),
+    /**
+     * In-run validation ($BENCH_VALIDATE, /home/validate_submission.sh): the most answers per minute one
+     * run gets (default 5; a sweep's validations_per_minute overrides it).
+     */
+    validation: z.strictObject({ per_minute: z.number().int().min(1).default(5) }).prefault({}),
     /**
      * Prices of the models the agent calls, in US dollars per million tokens: what a usage line costs
      * when it reports tokens without `cost_usd` (see scheduler/usage-watcher.ts).
@@ -115,6 +123,10 @@ export interface LoadedAgent {
   path: string;
   /** sha256 of the file's bytes: the agent's identity together with its name. */
   contentHash: string;
+  /** MLE-bench agent folders (mlebench-agent-folder.ts): how the image is built, unless --image gave one. */
+  build?: AgentImageBuild;
+  /** MLE-bench agent folders: the start script on the host (the local runtime runs it from there). */
+  startScript?: string;
 }
 
 export function parseAgent(text: string, file: string): AgentConfig {

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { BenchError } from "../errors.js";
 import { DURATION_EXAMPLES, tryParseDuration } from "./duration.js";
 import type { GitRevisionReader } from "./git-revision.js";
+import { slurmSchema } from "./slurm-schema.js";
 import { resolveSweepName, SWEEP_NAME } from "./sweep-name.js";
 import { parseYamlText } from "./yaml-text.js";
 import { describeValue, parseConfig } from "./zod-issues.js";
@@ -32,7 +33,9 @@ export const sweepSchema = z
     /** A split tag of the registry (low, medium, high, split75, dev, demo ...). */
     split: z.string().min(1).optional(),
     seeds: z.number().int().min(1).max(1000).default(1),
-    runtime: z.enum(["docker", "local"]).default("local"),
+    runtime: z.enum(["docker", "local", "slurm"]).default("local"),
+    /** The Slurm runtime's cluster options (partition, account, QoS, launcher ...): see slurm-schema.ts. */
+    slurm: slurmSchema.optional(),
     /** Runs at once, at most (resources may allow fewer). */
     concurrency: z.number().int().min(1).default(1),
     /** GPU device ids this machine offers, e.g. ["0", "1"]. Each run gets its own, never shared. */
@@ -48,6 +51,10 @@ export const sweepSchema = z
     retries: z.number().int().min(0).max(10).default(2),
     /** The sweep exits non-zero when more than this fraction of runs end in infrastructure errors. */
     max_infra_error_rate: z.number().min(0).max(1).default(0),
+    /** Lets agents that ask for a privileged container have one (MLE-bench's `privileged: true`). */
+    allow_privileged: z.boolean().default(false),
+    /** In-run validation answers per minute for each run; overrides the agents' own setting. */
+    validations_per_minute: z.number().int().min(1).optional(),
     /** Grace between SIGTERM and SIGKILL when a run is stopped. */
     stop_grace: duration.default("10s"),
   })

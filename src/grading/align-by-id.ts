@@ -13,6 +13,8 @@ import {
   parseNumberCell,
 } from "./csv/column.js";
 import type { Frame } from "./csv/frame.js";
+import { textCells } from "./csv/text-cells.js";
+import { joinIntegerIds } from "./integer-id-join.js";
 import { InvalidSubmission } from "./invalid-submission.js";
 import { columnOf, rowLabel } from "./submission-checks.js";
 
@@ -79,6 +81,13 @@ function sameOrder(answerIds: Column, submissionIds: Column, n: number, m: numbe
  * naming unknown, duplicated and missing ids (with rows) when the two id multisets differ.
  */
 export function alignById(answers: Frame, submission: Frame, idColumn: string): Int32Array {
+  // Text ids: compared as the bytes in the files, without decoding a million strings per column.
+  const answerText = textCells(answers.rawCells(idColumn), answers.rowCount);
+  const submissionText = answerText && textCells(submission.rawCells(idColumn), submission.rowCount);
+  if (answerText && submissionText) {
+    const joined = joinIdsOnBytes(answerText, submissionText);
+    if (joined !== null) return joined;
+  }
   const answerIds = columnOf(answers, idColumn);
   const submissionIds = columnOf(submission, idColumn);
   const numericA = isNumericColumn(answerIds);
@@ -91,13 +100,12 @@ export function alignById(answers: Frame, submission: Frame, idColumn: string): 
   }
 
   const n = answers.rowCount;
-  if (answerIds.kind === "object" && submissionIds.kind === "object") {
-    // Text ids: compared as the bytes in the files, without decoding a million strings.
-    const raw = [answers.rawCells(idColumn)!, submission.rawCells(idColumn)!] as const;
-    const joined = joinIdsOnBytes(raw[0], n, raw[1], submission.rowCount);
-    if (joined !== null) return joined;
-  } else if (sameOrder(answerIds, submissionIds, n, submission.rowCount)) {
+  if (sameOrder(answerIds, submissionIds, n, submission.rowCount)) {
     return Int32Array.from({ length: n }, (_, i) => i);
+  } else if (isNumericColumn(answerIds) && isNumericColumn(submissionIds)) {
+    // Whole-number ids: a native sort of packed keys instead of a Map (integer-id-join.ts).
+    const joined = joinIntegerIds(answerIds.values, submissionIds.values);
+    if (joined !== null) return joined;
   }
   // head: the first answers row of each id; next: the following answers row with the same id
   // (duplicates exist in some answers files, e.g. repeated comment texts used as ids). Built back to

@@ -1,53 +1,25 @@
-// The fast path of alignById for text ids: joins the two id columns on their bytes in the files,
-// with an open-addressing hash table of row numbers, instead of a Map of a million strings. It
-// answers only the common case, where every id is plain unquoted ASCII text and the two id sets
-// match exactly; on anything else it returns null and alignById takes its general path, which also
-// builds the error message.
+// The fast path of alignById for text ids: joins the two id columns on their bytes in the files (as
+// csv/text-cells.ts reads them: unquoted, or quoted without a quote inside), with an open-addressing
+// hash table of row numbers, instead of a Map of a million strings. It answers only the common case,
+// where no id is missing and the two id sets match exactly; on anything else it returns null and
+// alignById takes its general path, which also builds the error message.
 
-import { PANDAS_NA_STRINGS } from "./csv/column.js";
-import type { RawCells } from "./csv/frame.js";
+import { sameText, type TextCells } from "./csv/text-cells.js";
 
-const MAX_NA_BYTES = Math.max(...[...PANDAS_NA_STRINGS].map((na) => na.length));
-
-function hashCell(cells: RawCells, row: number): number {
-  const f = row * cells.width + cells.column;
+function hashCell(cells: TextCells, row: number): number {
   const { bytes } = cells;
   let h = 0x811c9dc5; // FNV-1a
-  for (let i = cells.starts[f]!, end = cells.ends[f]!; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  for (let i = cells.starts[row]!, end = cells.ends[row]!; i < end; i++)
+    h = Math.imul(h ^ bytes[i]!, 0x01000193);
   return h >>> 0;
 }
 
-function sameBytes(a: RawCells, rowA: number, b: RawCells, rowB: number): boolean {
-  const aBytes = a.bytes;
-  const bBytes = b.bytes;
-  const fa = rowA * a.width + a.column;
-  const fb = rowB * b.width + b.column;
-  let i = a.starts[fa]!;
-  let j = b.starts[fb]!;
-  const length = a.ends[fa]! - i;
-  if (b.ends[fb]! - j !== length) return false;
-  for (const end = i + length; i < end; i++, j++) if (aBytes[i] !== bBytes[j]) return false;
-  return true;
+function hasNa(cells: TextCells): boolean {
+  return cells.na.indexOf(1) !== -1;
 }
 
-/** Every cell unquoted ASCII text and none a missing-value word: then its bytes are its id. */
-function plain(cells: RawCells, rows: number): boolean {
-  if (!cells.ascii) return false;
-  const { bytes, starts, ends, flags } = cells;
-  for (let r = 0, f = cells.column; r < rows; r++, f += cells.width) {
-    if (flags[f] !== 0) return false;
-    if (
-      ends[f]! - starts[f]! <= MAX_NA_BYTES &&
-      PANDAS_NA_STRINGS.has(bytes.toString("latin1", starts[f]!, ends[f]!))
-    ) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function inSameOrder(answers: RawCells, submission: RawCells, n: number): boolean {
-  for (let r = 0; r < n; r++) if (!sameBytes(answers, r, submission, r)) return false;
+function inSameOrder(answers: TextCells, submission: TextCells, n: number): boolean {
+  for (let r = 0; r < n; r++) if (!sameText(answers, r, submission, r)) return false;
   return true;
 }
 
@@ -55,13 +27,10 @@ function inSameOrder(answers: RawCells, submission: RawCells, n: number): boolea
  * For each answers row, the submission row with the same id; null when the fast path does not apply
  * or the id multisets differ. Answers that repeat an id pair with the submission's repeats in order.
  */
-export function joinIdsOnBytes(
-  answers: RawCells,
-  n: number,
-  submission: RawCells,
-  m: number,
-): Int32Array | null {
-  if (n !== m || !plain(answers, n) || !plain(submission, m)) return null;
+export function joinIdsOnBytes(answers: TextCells, submission: TextCells): Int32Array | null {
+  const n = answers.rowCount;
+  const m = submission.rowCount;
+  if (n !== m || hasNa(answers) || hasNa(submission)) return null;
   // The common case: the submission kept the sample submission's (the answers') order.
   if (inSameOrder(answers, submission, n)) return Int32Array.from({ length: n }, (_, i) => i);
   let capacity = 1;
@@ -81,7 +50,7 @@ export function joinIdsOnBytes(
         table[slot] = r;
         break;
       }
-      if (hashes[q] === h && sameBytes(answers, q, answers, r)) {
+      if (hashes[q] === h && sameText(answers, q, answers, r)) {
         next[r] = q;
         table[slot] = r;
         break;
@@ -97,7 +66,7 @@ export function joinIdsOnBytes(
     for (;;) {
       const q = table[slot]!;
       if (q === -1) return null; // an id the answers do not have
-      if (hashes[q] === h && sameBytes(answers, q, submission, s)) {
+      if (hashes[q] === h && sameText(answers, q, submission, s)) {
         r = q;
         break;
       }

@@ -9,8 +9,10 @@ import type { Competition } from "../registry/competition-registry.js";
 import { CompetitionRegistry } from "../registry/competition-registry.js";
 import { dataLocation } from "../registry/data-location.js";
 import { type Frame, readCsvFile } from "./csv/frame.js";
+import { type HumanScores, leaderboardHumans } from "./exceeds-humans.js";
 import type { CompetitionReport } from "./grade-report.js";
 import { gradeSubmission } from "./grade-submission.js";
+import { readJsonlFile } from "./jsonl-frame.js";
 import { readLeaderboard } from "./leaderboard.js";
 import { type MedalThresholds, medalThresholds } from "./medals.js";
 
@@ -25,6 +27,8 @@ export interface GradingOptions {
 interface PreparedCompetition {
   competition: Competition;
   thresholds: MedalThresholds | null;
+  /** The leaderboard sorted for "exceeds % of humans". */
+  humans: HumanScores | null;
   answersPath: string;
   answers: Frame | undefined;
 }
@@ -56,14 +60,17 @@ export class CompetitionGrading {
       dataDir: this.options.dataDir,
       root: this.registry.root,
     });
-    const thresholds = competition.leaderboardPath
-      ? medalThresholds((await readLeaderboard(competition.leaderboardPath)).scores)
+    const leaderboard = competition.leaderboardPath
+      ? await readLeaderboard(competition.leaderboardPath)
       : null;
+    const thresholds = leaderboard ? medalThresholds(leaderboard.scores) : null;
+    const humans = leaderboard ? leaderboardHumans(leaderboard.scores) : null;
     // Fail now, not per submission, when the answers are not where they should be.
     requireAnswers(location.answersPath, id, location.source);
     const prepared: PreparedCompetition = {
       competition,
       thresholds,
+      humans,
       answersPath: location.answersPath,
       answers: undefined,
     };
@@ -91,11 +98,14 @@ export class CompetitionGrading {
       submissionPath,
       grader,
       answers: () => {
-        prepared.answers ??= readCsvFile(prepared.answersPath);
+        prepared.answers ??= prepared.answersPath.toLowerCase().endsWith(".jsonl")
+          ? readJsonlFile(prepared.answersPath, grader.answersFields)
+          : readCsvFile(prepared.answersPath);
         return prepared.answers;
       },
       answersPath: prepared.answersPath,
       thresholds: prepared.thresholds,
+      humans: prepared.humans,
       refusal: options.refusal,
       metricLowerIsBetter: manifest.metric.direction === "lower",
       ...(manifest.rebench ? { rebench: manifest.rebench } : {}),

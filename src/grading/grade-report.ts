@@ -24,6 +24,12 @@ export interface CompetitionReport {
   error: string | null;
   /** Things the user should know: quirks of the reference, leaderboard/metric disagreements. */
   notes: string[];
+  /**
+   * bench's own: the percentage of the competition's real leaderboard entries whose score this one
+   * strictly beats (exceeds-humans.ts); null without a leaderboard or a finite score. Optional so that
+   * the reference tool's reports read as they are.
+   */
+  exceeds_humans_pct?: number | null;
   /** RE-bench kinds only: max(0, (y − y_s)/(y_r − y_s)). */
   normalized_score?: number | null;
 }

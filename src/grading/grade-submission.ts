@@ -10,6 +10,7 @@
 import { existsSync, lstatSync } from "node:fs";
 import { extname } from "node:path";
 import type { Frame } from "./csv/frame.js";
+import { exceedsHumansPct, type HumanScores } from "./exceeds-humans.js";
 import type { CompetitionReport } from "./grade-report.js";
 import type { Grader } from "./grader.js";
 import { limitMessage } from "./input-excerpt.js";
@@ -29,6 +30,8 @@ export interface GradeRequest {
   answersPath?: string | undefined;
   /** The leaderboard's thresholds, or null for a competition without a leaderboard. */
   thresholds: MedalThresholds | null;
+  /** The leaderboard's scores sorted for "exceeds % of humans"; null or absent without a leaderboard. */
+  humans?: HumanScores | null;
   /** The metric's own direction: a disagreement with the leaderboard is reported in `notes`. */
   metricLowerIsBetter: boolean;
   rebench?: RebenchNormalization;
@@ -84,6 +87,7 @@ export function gradeSubmission(request: GradeRequest): CompetitionReport {
     created_at: (request.now?.() ?? new Date()).toISOString(),
     submission_path: request.submissionPath,
     notes,
+    exceeds_humans_pct: null as number | null,
   };
   if (thresholds === null) notes.push("This competition has no leaderboard: no medal can be awarded.");
 
@@ -150,6 +154,7 @@ export function gradeSubmission(request: GradeRequest): CompetitionReport {
   const report: CompetitionReport = {
     ...base,
     score,
+    exceeds_humans_pct: request.humans ? exceedsHumansPct(score, request.humans) : null,
     ...medals,
     submission_exists: true,
     valid_submission: true,

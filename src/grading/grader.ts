@@ -11,6 +11,11 @@ export interface Grader {
   /** Bump when the grader's scores or verdicts change; resumed sweeps re-grade older results. */
   readonly version: number;
   /**
+   * For answers that are not a CSV (JSON Lines, read by file extension): the top-level fields to keep
+   * as columns; the others are dropped while reading (default: all).
+   */
+  readonly answersFields?: readonly string[];
+  /**
    * Scores `submission` against `answers`. Throws InvalidSubmission (or MetricInputError from a
    * metric) when the submission cannot be scored; any other exception is a bug in bench.
    */

@@ -4,6 +4,7 @@
 // valid submission.
 
 import type { CompetitionManifest } from "../config/competition-schema.js";
+import { exceedsHumansPct, type HumanScores, leaderboardHumans } from "../grading/exceeds-humans.js";
 import { readLeaderboard } from "../grading/leaderboard.js";
 import { awardMedals, type MedalThresholds, medalThresholds } from "../grading/medals.js";
 import { normalizedScore } from "../grading/normalized-score.js";
@@ -30,6 +31,8 @@ export interface ScoringContext {
   manifest: CompetitionManifest | undefined;
   direction: Direction | null;
   thresholds: MedalThresholds | null;
+  /** The leaderboard sorted for "exceeds % of humans", with the thresholds. */
+  humans: HumanScores | null;
 }
 
 export async function scoringContexts(
@@ -39,14 +42,15 @@ export async function scoringContexts(
 ): Promise<Map<string, ScoringContext>> {
   const contexts = new Map<string, ScoringContext>();
   for (const [id, competition] of plan.registry) {
-    const thresholds =
+    const leaderboard =
       !normalized && competition.manifest.kind === "kaggle" && competition.leaderboardPath !== null
-        ? medalThresholds((await readLeaderboard(competition.leaderboardPath)).scores)
+        ? await readLeaderboard(competition.leaderboardPath)
         : null;
     contexts.set(id, {
       manifest: competition.manifest,
       direction: competition.manifest.metric.direction,
-      thresholds,
+      thresholds: leaderboard ? medalThresholds(leaderboard.scores) : null,
+      humans: leaderboard ? leaderboardHumans(leaderboard.scores) : null,
     });
   }
   for (const external of plan.external) {
@@ -54,6 +58,7 @@ export async function scoringContexts(
       manifest: undefined,
       direction: directions.get(external.id) ?? null,
       thresholds: null,
+      humans: null,
     });
   }
   return contexts;
@@ -80,6 +85,7 @@ export function gradeOfRow(
     silverThreshold: context.thresholds?.silver ?? null,
     bronzeThreshold: context.thresholds?.bronze ?? null,
     medianThreshold: context.thresholds?.median ?? null,
+    exceedsHumansPct: context.humans ? exceedsHumansPct(score, context.humans) : null,
     anyMedal: medals?.any_medal ?? false,
     goldMedal: medals?.gold_medal ?? false,
     silverMedal: medals?.silver_medal ?? false,

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CompetitionReport } from "../grading/grade-report.js";
+import { readLeaderboard } from "../grading/leaderboard.js";
 import { CompetitionRegistry } from "../registry/competition-registry.js";
 import { aggregateMlebench, compareCodePoints, type RunGroup } from "../reports/stats/mlebench-aggregate.js";
 import { getCompetition } from "../store/competitions-repo.js";
@@ -169,7 +170,31 @@ describe("importMlebenchReport", () => {
     };
     await importMlebenchReport(store.db, writeReport("g1", [report]), { agent: "aide", registry });
     const runId = store.sqlite.prepare("select id from runs").pluck().get() as string;
-    expect(gradeToReport(getGrade(store.db, runId)!)).toEqual(report);
+    // The reference's report has no exceeds_humans_pct: the import computes it from the leaderboard.
+    const { exceeds_humans_pct, ...rest } = gradeToReport(getGrade(store.db, runId)!);
+    expect(rest).toEqual(report);
+    expect(exceeds_humans_pct).toBeGreaterThan(99);
+  });
+
+  it("computes exceeds_humans_pct from the leaderboard for the reference's reports, keeps bench's own", async () => {
+    const { scores } = await readLeaderboard((await registry.get("spaceship-titanic")).leaderboardPath!);
+    const median = { ...entry("spaceship-titanic", "none"), score: 0.79565 };
+    const own = { ...entry("spaceship-titanic", "none"), score: 0.5, exceeds_humans_pct: 12.5 };
+    const invalid = { ...entry("spaceship-titanic", "none"), score: null, valid_submission: false };
+    await importMlebenchReport(store.db, writeReport("g1", [median, own, invalid]), {
+      agent: "aide",
+      registry,
+    });
+    const stored = store.sqlite
+      .prepare(
+        "select exceeds_humans_pct from grades join runs on runs.id = grades.run_id order by runs.seed",
+      )
+      .pluck()
+      .all();
+    const beaten = Array.from(scores).filter((s) => s < 0.79565).length;
+    expect(stored).toEqual([(beaten / scores.length) * 100, 12.5, null]);
+    expect(beaten).toBeGreaterThan(1000);
+    expect(beaten).toBeLessThan(scores.length / 2);
   });
 
   it("creates competitions the registry lacks as external tasks, with a warning", async () => {

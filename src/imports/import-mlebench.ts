@@ -13,9 +13,12 @@
 //   report again with the same agent and group changes nothing.
 
 import { BenchError } from "../errors.js";
+import { exceedsHumansPct, type HumanScores, leaderboardHumans } from "../grading/exceeds-humans.js";
+import type { CompetitionReport } from "../grading/grade-report.js";
+import { readLeaderboard } from "../grading/leaderboard.js";
 import { gradeFieldsFromReport } from "../store/grades-repo.js";
 import { type Clock, type StoreQueryable, systemClock } from "../store/store-queryable.js";
-import { planCompetitions, type RegistryLookup } from "./competition-plan.js";
+import { type CompetitionPlan, planCompetitions, type RegistryLookup } from "./competition-plan.js";
 import { importContentHash } from "./content-hash.js";
 import type { ImportSummary } from "./import-summary.js";
 import { readMlebenchReportFile } from "./mlebench-report-file.js";
@@ -56,11 +59,12 @@ export async function importMlebenchReport(
     directions,
   );
   const clock = options.clock ?? systemClock;
+  const humans = await humansOf(competitions, reports);
   const runs: RecordedRun[] = reports.map((report) => ({
     agent,
     competitionId: report.competition_id,
     runGroup,
-    grade: gradeFieldsFromReport(report, {}, clock),
+    grade: gradeFieldsFromReport(withExceedsHumans(report, humans), {}, clock),
   }));
   const sameAs = options.sameAs === undefined ? [] : await options.sameAs({ agent, runGroup });
   const outcome = recordRuns(db, {
@@ -93,6 +97,42 @@ export async function importMlebenchReport(
     runGroups: [runGroup],
     warnings: outcome.warnings,
   };
+}
+
+/**
+ * The sorted leaderboards of the registry competitions whose valid entries lack exceeds_humans_pct (the
+ * reference tool's reports), by competition id.
+ */
+async function humansOf(
+  competitions: CompetitionPlan,
+  reports: readonly CompetitionReport[],
+): Promise<Map<string, HumanScores>> {
+  const wanted = new Set(
+    reports
+      .filter((report) => report.exceeds_humans_pct === undefined && report.score !== null)
+      .map((report) => report.competition_id),
+  );
+  const humans = new Map<string, HumanScores>();
+  for (const [id, competition] of competitions.registry) {
+    const file = competition.leaderboardPath;
+    if (!wanted.has(id) || competition.manifest.kind !== "kaggle" || file === null) continue;
+    humans.set(id, leaderboardHumans((await readLeaderboard(file)).scores));
+  }
+  return humans;
+}
+
+/**
+ * An entry without exceeds_humans_pct gets it from the registry's leaderboard (a valid entry's finite
+ * score only), as `bench grade` would have written it; an entry that has one keeps it.
+ */
+function withExceedsHumans(
+  report: CompetitionReport,
+  humans: ReadonlyMap<string, HumanScores>,
+): CompetitionReport {
+  if (report.exceeds_humans_pct !== undefined) return report;
+  const scores = humans.get(report.competition_id);
+  const pct = scores && report.valid_submission ? exceedsHumansPct(report.score, scores) : null;
+  return { ...report, exceeds_humans_pct: pct };
 }
 
 /**

@@ -33,6 +33,7 @@ const entrySchema = z.object({
   error: z.string().nullable().optional(),
   notes: z.array(z.string()).optional(),
   normalized_score: optionalNumber,
+  exceeds_humans_pct: optionalNumber,
 });
 
 const reportObjectSchema = z.object({ competition_reports: z.array(entrySchema) });
@@ -118,6 +119,7 @@ export function parseMlebenchReport(text: string, file: string): CompetitionRepo
       error: entry.error ?? null,
       notes: entry.notes ?? [],
       ...(entry.normalized_score === undefined ? {} : { normalized_score: entry.normalized_score }),
+      ...(entry.exceeds_humans_pct === undefined ? {} : { exceeds_humans_pct: entry.exceeds_humans_pct }),
     }),
   );
 }

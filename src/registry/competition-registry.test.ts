@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GRADERS } from "../../graders/index.js";
 import { BenchError } from "../errors.js";
 import {
   CompetitionRegistry,
@@ -44,12 +45,15 @@ describe("the checked-in registry", () => {
     expect(await listCompetitions({ split })).toHaveLength(count);
   });
 
-  it("makes the 22 Lite competitions gradable by their own grader, and no others", async () => {
-    // The bundled demo competitions are gradable too; they are checked with the demos.
+  it("makes every MLE-bench competition gradable by its own grader, and no RE-bench environment", async () => {
+    // The bundled demo competitions are gradable too; they are checked with the demos. RE-bench
+    // environments are scored inside their own task, not graded from a submission file.
     const all = (await listCompetitions()).filter((c) => !c.manifest.splits.includes("demo"));
     const gradable = all.filter((c) => c.manifest.gradable).map((c) => c.id);
-    const lite = (await listCompetitions({ split: "low" })).map((c) => c.id);
-    expect(gradable).toEqual(lite);
+    const kaggle = all.filter((c) => c.manifest.kind === "kaggle").map((c) => c.id);
+    expect(kaggle).toHaveLength(82);
+    expect(gradable).toEqual(kaggle);
+    for (const id of gradable) expect(GRADERS.has(id), id).toBe(true);
     for (const competition of all) {
       expect(competition.manifest.grader).toBe(competition.manifest.gradable ? competition.id : null);
     }

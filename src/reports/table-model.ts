@@ -66,6 +66,8 @@ export interface Report {
   /** Sentences about the whole report (e.g. a comparison's verdict). */
   notes: string[];
   figures: Figure[];
+  /** Known issues of the report's competitions (reports/known-issues.ts); JSON prints them as known_issues. */
+  knownIssues?: { competition_id: string; kind: string; text: string; ref: string | null }[];
 }
 
 export function isMeanSem(value: CellValue): value is MeanSem {

@@ -10,7 +10,9 @@
 //   /home/score       score requests (RE-bench score log): see score-requests.ts ($BENCH_SCORE_DIR)
 //   /home/score/usage.jsonl  the agent's LLM usage, one JSON line per call: see usage-watcher.ts
 //                     ($BENCH_USAGE_FILE)
-// plus COMPETITION_ID, BENCH_RUN_ID and TIME_LIMIT_SECS. The private answers are never among these.
+//   /home/validate_submission.sh, /home/instructions.txt  MLE-bench's checker and rules (agent-contract-files.ts;
+//                     $BENCH_VALIDATE, $BENCH_INSTRUCTIONS in the local runtime)
+// plus COMPETITION_ID, BENCH_RUN_ID, TIME_LIMIT_SECS and BENCH_GPU_COUNT. The private answers are never among these.
 
 import type { ArtifactLimits } from "./artifact-limits.js";
 
@@ -76,6 +78,15 @@ export interface RunSpec {
   /** Host folder of this run's artifacts: submission/, logs/, code/, score/ and agent.log land here. */
   runDir: string;
   limits: RunLimits;
+  /** A privileged container (docker); the sweep must have allowed it (--allow-privileged). */
+  privileged?: boolean;
+  /**
+   * Start in the image's WORKDIR instead of /home/code (docker): MLE-bench agent folders, whose
+   * Dockerfiles and start scripts expect the reference's working folder.
+   */
+  imageWorkdir?: boolean;
+  /** Secret values the agent was given: masked in agent.log and the run's messages (redact.ts). */
+  secrets?: readonly string[];
 }
 
 export interface RunResult {
@@ -98,11 +109,11 @@ export interface RunHooks {
   /** Cancels the run (Ctrl-C): stop politely, then kill after the grace period. */
   signal?: AbortSignal;
   /** Called once the agent is actually running (container started / process spawned). */
-  onStarted?: (info: { startedAtMs: number; containerId?: string; pid?: number }) => void;
+  onStarted?: (info: { startedAtMs: number; containerId?: string; pid?: number; jobId?: string }) => void;
 }
 
 export interface Runtime {
-  readonly name: "docker" | "local";
+  readonly name: "docker" | "local" | "slurm";
   /** Whether this runtime isolates the agent from the host (the local one does not). */
   readonly isolates: boolean;
   /** Checks the runtime can run anything at all (engine reachable, image present). */
@@ -110,4 +121,19 @@ export interface Runtime {
   run(spec: RunSpec, hooks?: RunHooks): Promise<RunResult>;
   /** Removes whatever runs of dead bench sessions left behind; returns how many were removed. */
   reapOrphans(isSessionAlive: (sessionId: string) => boolean): Promise<number>;
+  /**
+   * A cluster runtime (Slurm) whose scheduler, not bench's resource pool, decides which GPUs, CPUs and
+   * memory a run gets: bench then only bounds how many runs are in flight (concurrency).
+   */
+  readonly allocatesResources?: boolean;
+  /**
+   * Runs a dead bench left in flight keep running and are re-attached by the next bench (canReattach),
+   * so a sweep's start must not reap them; `bench reap` does that when asked.
+   */
+  readonly reattaches?: boolean;
+  /**
+   * Whether `run` will follow what a dead bench left of this run (a job still queued or running, or one
+   * that finished meanwhile) instead of starting it again; its folder must then be kept as it is.
+   */
+  canReattach?(runId: string, runDir: string): Promise<boolean>;
 }

@@ -5,9 +5,14 @@
 import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { checkAgentEnvironments } from "../config/agent-environment.js";
+import { agentSecretValues, checkAgentEnvironments } from "../config/agent-environment.js";
 import { type LoadedAgent, loadAgent } from "../config/agent-schema.js";
 import { parseDuration } from "../config/duration.js";
+import {
+  type FolderAgentOptions,
+  loadAgentFolder,
+  parseAgentFolderReference,
+} from "../config/mlebench-agent-folder.js";
 import type { SweepConfig } from "../config/sweep-schema.js";
 import { BenchError } from "../errors.js";
 import { CompetitionGrading } from "../grading/competition-grading.js";
@@ -20,12 +25,15 @@ import { formatBytes } from "../runtimes/local/folder-budget.js";
 import { LOCAL_ISOLATION_WARNING } from "../runtimes/local/local-runtime.js";
 import { USAGE_FILE_NAME } from "../runtimes/runtime.js";
 import { currentSessionId, isSessionAlive } from "../runtimes/session.js";
+import type { SlurmRuntimeOptions } from "../runtimes/slurm/slurm-runtime.js";
 import { boundedText } from "../store/bounded-text.js";
 import { withBusyRetry } from "../store/busy-retry.js";
 import { openStore } from "../store/open-store.js";
 import { appendScoreLog } from "../store/score-log-repo.js";
 import { resolveRunsRoot } from "../store/store-path.js";
 import { replaceRunUsage } from "../store/usage-repo.js";
+import { appendValidation } from "../store/validations-repo.js";
+import { adaptFolderAgents, checkPrivileged } from "./folder-agent-setup.js";
 import { gradeRun } from "./grade-run.js";
 import { ResourcePool } from "./resource-pool.js";
 import { StoreRunJournal } from "./run-journal.js";
@@ -33,6 +41,7 @@ import { ScoreRequestWatcher } from "./score-requests.js";
 import { planSweep } from "./sweep-plan.js";
 import { runSweep, type SweepEvent, type SweepSummary } from "./sweep-runner.js";
 import { DEFAULT_MAX_USAGE_FILE_BYTES, UsageWatcher } from "./usage-watcher.js";
+import { ValidationWatcher } from "./validation-requests.js";
 
 /** The score folder is a writable host folder: this caps what an agent can put there (bytes). */
 export const SCORE_FOLDER_LIMIT_ENV = "BENCH_MAX_SCORE_FOLDER_BYTES";
@@ -88,8 +97,21 @@ async function resolveCompetitions(
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export async function loadAgents(files: readonly string[]): Promise<LoadedAgent[]> {
-  const agents = await Promise.all(files.map((file) => loadAgent(file)));
+export async function loadAgents(
+  files: readonly string[],
+  options: FolderAgentOptions = {},
+): Promise<LoadedAgent[]> {
+  // `<agents-dir>#<agent-id>`: an MLE-bench agent folder (mlebench-agent-folder.ts).
+  const agents = await Promise.all(
+    files.map((file) =>
+      parseAgentFolderReference(file) === null ? loadAgent(file) : loadAgentFolder(file, options),
+    ),
+  );
+  if (options.image !== undefined && !agents.some((agent) => agent.path.includes("#"))) {
+    throw new BenchError("USAGE", "--image applies to MLE-bench agent folders, and none was given.", {
+      hint: "name the agent as <agents-dir>#<agent-id>, or put image: in the agent file",
+    });
+  }
   const names = new Map<string, string>();
   for (const agent of agents) {
     const other = names.get(agent.config.name);
@@ -107,6 +129,35 @@ export async function loadAgents(files: readonly string[]): Promise<LoadedAgent[
   return agents;
 }
 
+/** The Slurm runtime's options from the sweep file's `slurm:` section. */
+function slurmRuntimeOptions(sweep: SweepConfig, notice: (message: string) => void): SlurmRuntimeOptions {
+  const slurm = sweep.slurm;
+  return {
+    launcher: slurm?.launcher ?? "auto",
+    partition: slurm?.partition,
+    account: slurm?.account,
+    qos: slurm?.qos,
+    extraArgs: slurm?.sbatch_args ?? [],
+    ...(slurm?.poll_interval ? { pollMs: parseDuration(slurm.poll_interval, "slurm.poll_interval") } : {}),
+    onNotice: (message) => notice(`warning: ${message}`),
+  };
+}
+
+/**
+ * A pool that only bounds the runs in flight: as many placeholder GPU slots, CPUs and memory as
+ * `concurrency` runs of the hungriest agent need. The runtime ignores the slots' names (Slurm
+ * allocates the devices); only their number reaches it.
+ */
+function clusterPool(agents: readonly LoadedAgent[], concurrency: number): ResourcePool {
+  const most = (pick: (agent: LoadedAgent) => number) => Math.max(1, ...agents.map(pick)) * concurrency;
+  const gpus = most((agent) => agent.config.resources.gpus);
+  return new ResourcePool({
+    gpuIds: Array.from({ length: gpus }, (_, i) => `slot${i}`),
+    cpus: most((agent) => agent.config.resources.cpus),
+    memoryGb: most((agent) => agent.config.resources.memory_gb),
+  });
+}
+
 export async function executeSweep(
   sweep: SweepConfig,
   agents: LoadedAgent[],
@@ -115,6 +166,8 @@ export async function executeSweep(
   const notice = options.onNotice ?? (() => {});
   // A missing credential must stop the sweep before anything runs, not fail every run at night.
   checkAgentEnvironments(agents);
+  checkPrivileged(agents, sweep.allow_privileged);
+  adaptFolderAgents(agents, sweep.runtime);
   const grading = new CompetitionGrading({
     dataDir: sweep.data_dir,
     competitionsRoot: options.competitionsRoot,
@@ -124,11 +177,16 @@ export async function executeSweep(
   for (const competition of competitions) await grading.prepare(competition.id);
 
   const plan = planSweep(sweep, agents, competitions);
-  const pool = new ResourcePool({
-    gpuIds: sweep.gpus,
-    cpus: sweep.cpus ?? os.cpus().length,
-    memoryGb: sweep.memory_gb ?? Math.floor(os.totalmem() / 1024 ** 3),
-  });
+  const runtime = await createRuntime(sweep.runtime, { slurm: slurmRuntimeOptions(sweep, notice) });
+  // A cluster runtime's scheduler hands out the resources (Slurm picks the GPUs); bench only bounds
+  // how many runs are in flight, with a pool no run can exhaust.
+  const pool = runtime.allocatesResources
+    ? clusterPool(agents, sweep.concurrency)
+    : new ResourcePool({
+        gpuIds: sweep.gpus,
+        cpus: sweep.cpus ?? os.cpus().length,
+        memoryGb: sweep.memory_gb ?? Math.floor(os.totalmem() / 1024 ** 3),
+      });
   for (const agent of agents) {
     const r = agent.config.resources;
     pool.assertSatisfiable(
@@ -137,14 +195,19 @@ export async function executeSweep(
     );
   }
 
-  const runtime = await createRuntime(sweep.runtime);
   if (!runtime.isolates) notice(`warning: ${LOCAL_ISOLATION_WARNING}`);
+  if (runtime.name === "docker" && agents.some((agent) => agent.build !== undefined)) {
+    // MLE-bench agent folders: their Dockerfiles, built once per content (never pulling anything).
+    const { buildAgentImages } = await import("../runtimes/docker/build-agent-image.js");
+    await buildAgentImages(agents, { onNotice: notice });
+  }
   for (const agent of agents) await runtime.preflight({ image: agent.config.image });
 
   const store = openStore({ path: options.dbPath });
   const sessionId = currentSessionId();
   try {
-    const reaped = await runtime.reapOrphans(isSessionAlive);
+    // Jobs a dead bench left on a cluster are re-attached below, not reaped (`bench reap` does that).
+    const reaped = runtime.reattaches ? 0 : await runtime.reapOrphans(isSessionAlive);
     if (reaped > 0) {
       const what = runtime.name === "docker" ? "container(s)" : "run(s)' leftover processes";
       notice(`removed ${reaped} ${what} left behind by a bench that is no longer running`);
@@ -202,9 +265,22 @@ export async function executeSweep(
           startedAtMs,
           grade: (file, refusal) => grading.grade(run.competition.id, file, refusal ? { refusal } : {}),
           record: (entry) => withBusyRetry(() => appendScoreLog(store.db, run.runId, [entry])),
+          // A medal-graded competition's score stays outside: the agent learns valid or invalid only.
+          revealScore: run.competition.manifest.kind === "rebench",
           onError: (message) => notice(`warning: run ${run.runId}: ${message}`),
         });
         watcher.start();
+        const validations = new ValidationWatcher({
+          scoreDir: path.join(runDir, "score"),
+          startedAtMs,
+          grade: (file, refusal) => grading.grade(run.competition.id, file, refusal ? { refusal } : {}),
+          record: (entry) => withBusyRetry(() => appendValidation(store.db, run.runId, entry)),
+          revealScore: run.competition.manifest.kind === "rebench",
+          perMinute: sweep.validations_per_minute ?? run.agent.config.validation.per_minute,
+          secrets: agentSecretValues(run.agent),
+          onError: (message) => notice(`warning: run ${run.runId}: ${message}`),
+        });
+        validations.start();
         const usage = new UsageWatcher({
           file: path.join(runDir, "score", USAGE_FILE_NAME),
           prices: run.agent.config.prices,
@@ -221,7 +297,7 @@ export async function executeSweep(
         usage.start();
         return {
           stop: async () => {
-            await Promise.all([watcher.stop(), usage.stop()]);
+            await Promise.all([watcher.stop(), validations.stop(), usage.stop()]);
           },
           notes: () => usage.notes(),
         };

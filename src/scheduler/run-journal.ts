@@ -29,7 +29,8 @@ export interface RunJournal {
     runId: string,
     info: { sessionId: string; gpuIds: readonly string[]; runtime: string; runDir: string },
   ): void;
-  markHandle(runId: string, handle: string | null): void;
+  /** The run's handle in its runtime; `startedAtMs` when the agent started later than markRunning (a queued Slurm job). */
+  markHandle(runId: string, handle: string | null, startedAtMs?: number): void;
   /** An infrastructure error that will be retried: back to queued, one more attempt. */
   markRetry(runId: string, message: string): void;
   finish(runId: string, result: RunResult, graded: GradedRun | null): void;
@@ -173,8 +174,8 @@ export class StoreRunJournal implements RunJournal {
     });
   }
 
-  markHandle(runId: string, handle: string | null): void {
-    this.#set(this.#db, runId, { handle });
+  markHandle(runId: string, handle: string | null, startedAtMs?: number): void {
+    this.#set(this.#db, runId, startedAtMs === undefined ? { handle } : { handle, startedAtMs });
   }
 
   markRetry(runId: string, message: string): void {

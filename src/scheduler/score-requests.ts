@@ -3,13 +3,15 @@
 // $BENCH_SCORE_DIR/<name>.request (an empty file: "the CSV is complete"). The harness scores the CSV
 // OUTSIDE the agent's reach (a regular file only; links are refused unread), appends a timestamped
 // entry to the run's score log in the store, and answers with $BENCH_SCORE_DIR/<name>.result.json:
-// {"score", "valid", "message", "elapsed_ms"}. The agent sees its score, never the answers.
+// {"score", "valid", "message", "elapsed_ms"}. The agent sees its score (RE-bench kinds; for a
+// medal-graded competition only valid or invalid), never the answers.
 
 import { lstatSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { CompetitionReport } from "../grading/grade-report.js";
 import { boundedText } from "../store/bounded-text.js";
 import { PollLoop } from "./poll-loop.js";
+import { validationAnswer } from "./validation-requests.js";
 
 export interface ScoreLogWrite {
   atMs: number;
@@ -41,6 +43,12 @@ export interface ScoreRequestOptions {
   maxRequests?: number;
   /** Told about anything unexpected (a grader that threw): the request is answered, bench goes on. */
   onError?: (message: string) => void;
+  /**
+   * Whether the answer carries the score (default true: RE-bench kinds). For a medal-graded
+   * competition it must not: the answer then says valid or invalid in the reference's words, the
+   * score goes to the store only (see validation-requests.ts).
+   */
+  revealScore?: boolean;
 }
 
 /** Longest message written into an answer file or the score log. */
@@ -196,6 +204,11 @@ export class ScoreRequestWatcher {
       });
     } catch (error) {
       this.#report(error);
+    }
+    if (this.#options.revealScore === false) {
+      const hidden = validationAnswer({ valid_submission: valid, error: message, score }, false).result;
+      this.#writeAnswer(stem, { score: null, valid, message: hidden, elapsed_ms: elapsedMs });
+      return;
     }
     this.#writeAnswer(stem, { score, valid, message, elapsed_ms: elapsedMs });
   }

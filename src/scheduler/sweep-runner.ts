@@ -6,10 +6,11 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import PQueue from "p-queue";
-import { resolveAgentEnvironment } from "../config/agent-environment.js";
+import { agentSecretValues, resolveAgentArgs, resolveAgentEnvironment } from "../config/agent-environment.js";
 import { BenchError } from "../errors.js";
 import type { CompetitionReport } from "../grading/grade-report.js";
 import { type ArtifactLimits, DEFAULT_ARTIFACT_LIMITS } from "../runtimes/artifact-limits.js";
+import { redactText } from "../runtimes/redact.js";
 import type { RunEndClass, RunResult, Runtime } from "../runtimes/runtime.js";
 import { boundedText } from "../store/bounded-text.js";
 import type { ResourcePool } from "./resource-pool.js";
@@ -111,6 +112,16 @@ function errorText(error: unknown): string {
   return boundedText(error instanceof Error ? error.message : String(error), 500);
 }
 
+/** The run's message and notes with the agent's secret values masked (they may quote its output). */
+function redactResult(result: RunResult, secrets: readonly string[]): RunResult {
+  if (secrets.length === 0) return result;
+  return {
+    ...result,
+    message: redactText(result.message, secrets),
+    ...(result.notes === undefined ? {} : { notes: result.notes.map((note) => redactText(note, secrets)) }),
+  };
+}
+
 function infraResult(result: RunResult, message: string): RunResult {
   return { ...result, endClass: "infra_error", message };
 }
@@ -157,20 +168,24 @@ export async function runSweep(
       let retryable = true;
       try {
         const runDir = path.join(options.runsRoot, run.relativeDir);
-        // A fresh folder per attempt: nothing from an interrupted attempt may be graded as this one's.
-        rmSync(runDir, { recursive: true, force: true });
+        // A fresh folder per attempt: nothing from an interrupted attempt may be graded as this one's;
+        // except where the runtime follows what a dead bench left in flight (a Slurm job) instead.
+        const reattach = attempt === 1 && (await runtime.canReattach?.(run.runId, runDir)) === true;
+        if (!reattach) rmSync(runDir, { recursive: true, force: true });
         journal.markRunning(run.runId, {
           sessionId: options.sessionId,
-          gpuIds: lease.gpuIds,
+          // A cluster runtime's lease holds placeholder slots: the devices are the scheduler's choice.
+          gpuIds: runtime.allocatesResources ? [] : lease.gpuIds,
           runtime: runtime.name,
           runDir,
         });
-        emit({ type: "started", run, attempt, gpuIds: lease.gpuIds });
+        emit({ type: "started", run, attempt, gpuIds: runtime.allocatesResources ? [] : lease.gpuIds });
         const controller = new AbortController();
         const cancel = () => controller.abort(new Error("sweep stopped"));
         signal?.addEventListener("abort", cancel, { once: true });
         const force = () => controller.abort(new Error("sweep forced to stop"));
         options.forceSignal?.addEventListener("abort", force, { once: true });
+        const secrets = agentSecretValues(run.agent);
         let watcher: RunWatch | undefined;
         let violation: { message: string; endClass: ViolationClass } | undefined;
         const violate = (message: string, endClass: ViolationClass = "agent_error") => {
@@ -185,11 +200,14 @@ export async function runSweep(
               sessionId: options.sessionId,
               competitionId: run.competition.id,
               image: run.agent.config.image,
-              command: [...run.agent.config.command, ...run.agent.config.args],
+              command: [...run.agent.config.command, ...resolveAgentArgs(run.agent)],
               // Secrets are read from bench's environment here, per run, so that their values live in
               // the runtime's spec only (executeSweep checked them all before the first run).
               // BENCH_SEED last: the agent's own env cannot change which seed a run is.
               env: { ...resolveAgentEnvironment(run.agent), BENCH_SEED: String(run.seed) },
+              secrets,
+              ...(run.agent.config.privileged ? { privileged: true } : {}),
+              ...(run.agent.startScript === undefined ? {} : { imageWorkdir: true }),
               publicDataDir: options.publicDataDir(run),
               runDir,
               limits: {
@@ -209,7 +227,14 @@ export async function runSweep(
               onStarted: (info) => {
                 journal.markHandle(
                   run.runId,
-                  info.containerId ?? (info.pid === undefined ? null : `pid:${info.pid}`),
+                  info.containerId ??
+                    (info.jobId !== undefined
+                      ? `slurm:${info.jobId}`
+                      : info.pid === undefined
+                        ? null
+                        : `pid:${info.pid}`),
+                  // A cluster job may wait in the scheduler's queue: its run time starts now, not at submission.
+                  info.jobId === undefined ? undefined : info.startedAtMs,
                 );
                 watcher = options.watchRun?.(run, runDir, info.startedAtMs, violate);
               },
@@ -226,6 +251,7 @@ export async function runSweep(
         }
         const watchNotes = watcher?.notes?.() ?? [];
         if (watchNotes.length > 0) result = { ...result, notes: [...(result.notes ?? []), ...watchNotes] };
+        result = redactResult(result, secrets);
       } catch (error) {
         // A runtime that throws instead of classifying is itself an infrastructure failure.
         retryable = !(error instanceof BenchError) || error.code === "RUNTIME";

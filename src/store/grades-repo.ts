@@ -47,6 +47,7 @@ export function gradeFieldsFromReport(
     silverThreshold: finiteOrNull(report.silver_threshold),
     bronzeThreshold: finiteOrNull(report.bronze_threshold),
     medianThreshold: finiteOrNull(report.median_threshold),
+    exceedsHumansPct: finiteOrNull(report.exceeds_humans_pct),
     anyMedal: report.any_medal,
     goldMedal: report.gold_medal,
     silverMedal: report.silver_medal,
@@ -84,7 +85,7 @@ export function writeGradeReport(
   writeGrade(db, runId, gradeFieldsFromReport(report, extras, clock));
 }
 
-// 25 columns per grade; stay well under SQLite's bound-parameter limit.
+// 26 columns per grade; stay well under SQLite's bound-parameter limit.
 const INSERT_CHUNK = 500;
 
 /** Inserts grades of runs that have none yet (imports: the runs were created in the same transaction). */
@@ -122,5 +123,6 @@ export function gradeToReport(grade: GradeRow): CompetitionReport {
     error: grade.error,
     notes: grade.notes ?? [],
     ...(grade.normalizedScore === null ? {} : { normalized_score: grade.normalizedScore }),
+    ...(grade.exceedsHumansPct === null ? {} : { exceeds_humans_pct: grade.exceedsHumansPct }),
   };
 }

@@ -34,6 +34,9 @@ export interface RunListRow {
   queuedAtMs: number;
   startedAtMs: number | null;
   finishedAtMs: number | null;
+  /** The runtime that ran it (docker, local, slurm) and its handle there (container, pid, slurm:<job>). */
+  runtime?: string | null;
+  handle?: string | null;
   /** Null when the run has no grade or its submission was invalid. */
   score: number | null;
   /** Null when the run has no grade. */
@@ -54,6 +57,8 @@ const columns = {
   queuedAtMs: runsTable.queuedAtMs,
   startedAtMs: runsTable.startedAtMs,
   finishedAtMs: runsTable.finishedAtMs,
+  runtime: runsTable.runtime,
+  handle: runsTable.handle,
   score: gradesTable.score,
   validSubmission: gradesTable.validSubmission,
 };

@@ -165,6 +165,8 @@ export const gradesTable = sqliteTable(
     silverThreshold: real("silver_threshold"),
     bronzeThreshold: real("bronze_threshold"),
     medianThreshold: real("median_threshold"),
+    /** % of the competition's real leaderboard entries the score strictly beats (grading/exceeds-humans.ts). */
+    exceedsHumansPct: real("exceeds_humans_pct"),
     anyMedal: integer("any_medal", { mode: "boolean" }).notNull(),
     goldMedal: integer("gold_medal", { mode: "boolean" }).notNull(),
     silverMedal: integer("silver_medal", { mode: "boolean" }).notNull(),
@@ -253,4 +255,29 @@ export const artifactsTable = sqliteTable(
     createdAtMs: integer("created_at_ms").notNull(),
   },
   (t) => [index("artifacts_run_id_idx").on(t.runId)],
+);
+
+// ─── validations ─────────────────────────────────────────────────────────────────────────────────
+// In-run validation (/home/validate_submission.sh, $BENCH_VALIDATE): one row per request an agent
+// made, with its time and bench's verdict, so reports can say how often an agent checked its work.
+// The score is never kept here: for medal-graded competitions the agent was told only valid/invalid.
+
+export const VALIDATION_VERDICTS = ["valid", "invalid", "rate_limited", "error"] as const;
+export type ValidationVerdict = (typeof VALIDATION_VERDICTS)[number];
+
+export const validationsTable = sqliteTable(
+  "validations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: text("run_id")
+      .notNull()
+      .references(() => runsTable.id, { onDelete: "cascade" }),
+    atMs: integer("at_ms").notNull(),
+    /** Time since the agent started. */
+    elapsedMs: integer("elapsed_ms").notNull(),
+    verdict: text("verdict", { enum: VALIDATION_VERDICTS }).notNull(),
+    /** The answer the agent got (bounded; secrets masked). */
+    message: text("message").notNull(),
+  },
+  (t) => [index("validations_run_id_idx").on(t.runId)],
 );

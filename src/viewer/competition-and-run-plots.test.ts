@@ -12,6 +12,7 @@ import { openStore, type Store } from "../store/open-store.js";
 import { queryRunList } from "../store/runs-query.js";
 import { readScoreLog } from "../store/score-log-repo.js";
 import { replaceRunUsage } from "../store/usage-repo.js";
+import { appendValidation } from "../store/validations-repo.js";
 import { paths, routeOf } from "./page-paths.js";
 import { respond, type SiteResponse, type Viewer } from "./site.js";
 import { makeViewerStore, type ViewerStore } from "./test-support/viewer-store.js";
@@ -37,6 +38,18 @@ beforeAll(async () => {
       { model: "gpt-x", calls: 3, inputTokens: 1200, outputTokens: 300, costUsd: 0.25 },
       { model: "<b>odd</b>", calls: 1, inputTokens: 10, outputTokens: 5, costUsd: null, unpricedCalls: 1 },
     ]);
+    appendValidation(writable.db, runWithLog, {
+      atMs: Date.UTC(2026, 10, 30, 1, 0, 0),
+      elapsedMs: 60_000,
+      verdict: "invalid",
+      message: '{"result":"Submission invalid! <script>x</script> missing column \\"id\\""}',
+    });
+    appendValidation(writable.db, runWithLog, {
+      atMs: Date.UTC(2026, 10, 30, 1, 5, 0),
+      elapsedMs: 360_000,
+      verdict: "valid",
+      message: '{"result":"Submission is valid."}',
+    });
     const champs = await loadCompetition("champs-scalar-coupling");
     upsertRegistryCompetitions(writable.db, [champs.manifest]);
   } finally {
@@ -98,6 +111,25 @@ describe("a run's page", () => {
     expect(body).toContain('data-key="tokens">1,515<');
     expect(body).toContain('data-key="total_cost_usd">$0.2500<');
     expect(body).toContain("lower bound");
+  });
+
+  it("lists the run's validation requests, escaped, with a count per verdict", async () => {
+    const page = await get(paths.run(runWithLog));
+    const body = page.kind === "html" ? page.body : "";
+    expect(body).toContain('data-validations="2"');
+    expect(body).toContain("1 invalid, 1 valid");
+    expect(body).toContain("Submission is valid.");
+    expect(body).toContain("&lt;script&gt;x&lt;/script&gt;");
+    expect(body).not.toContain("<script>x");
+    const other = await get(paths.run(otherRun));
+    expect(other.kind === "html" && other.body).toContain("did not ask bench to validate");
+  });
+
+  it("shows the time a run waited to start apart from its own duration", async () => {
+    const page = await get(paths.run(runWithLog));
+    const body = page.kind === "html" ? page.body : "";
+    expect(body).toMatch(/<th scope="row">waited to start<\/th><td[^>]*>[^<]*\d/);
+    expect(body).toMatch(/<th scope="row">duration<\/th>/);
   });
 
   it("says when a run recorded no usage", async () => {

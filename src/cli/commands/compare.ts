@@ -12,6 +12,12 @@ import { renderCompareComment } from "../../reports/compare/compare-comment.js";
 import { COMPARE_METRICS, type CompareMetric } from "../../reports/compare/compare-metrics.js";
 import { compareReport } from "../../reports/compare/compare-report.js";
 import { REGRESSION_RULE } from "../../reports/compare/regression-verdict.js";
+import {
+  footnoteKnownIssues,
+  issuesOf,
+  knownIssuesNote,
+  registryKnownIssues,
+} from "../../reports/known-issues.js";
 import { EXIT_FAILURE } from "../run-cli.js";
 import { addReportOptions, type CommonReportFlags, printReport, withReportStore } from "./report.js";
 
@@ -66,11 +72,16 @@ function parseMinEffect(text: string, metric: CompareMetric): number {
 
 /** Markdown without --table or --output-dir is the comment; everything else goes through the report. */
 async function deliver(result: AgentComparison, flags: CompareFlags): Promise<void> {
+  const compared = result.comparison.differences.map((d) => d.competition);
+  const issues = issuesOf(await registryKnownIssues()(), compared);
   if (flags.format !== "markdown" || flags.table !== undefined || flags.outputDir !== undefined) {
-    await printReport(compareReport(result), [], flags);
+    const report = compareReport(result);
+    footnoteKnownIssues(report, issues);
+    await printReport(report, [], flags);
     return;
   }
-  const text = renderCompareComment(result);
+  const note = knownIssuesNote(issues);
+  const text = note === null ? renderCompareComment(result) : `${renderCompareComment(result)}\n${note}\n`;
   if (flags.output === undefined) {
     process.stdout.write(text);
     return;

@@ -7,6 +7,7 @@ import { medalThresholds } from "../../grading/medals.js";
 import type { Competition } from "../../registry/competition-registry.js";
 import { CompetitionRegistry, listCompetitions } from "../../registry/competition-registry.js";
 import { countText } from "../../reports/format/count-text.js";
+import { knownIssuesOfManifest, knownIssueText } from "../../reports/known-issues.js";
 import { formatTable, printJson } from "../output.js";
 
 interface ListFlags {
@@ -50,6 +51,7 @@ async function details(competition: Competition) {
     data: manifest.data ?? null,
     limits: manifest.limits,
     rebench: manifest.rebench ?? null,
+    known_issues: knownIssuesOfManifest(manifest).map(({ kind, text, ref }) => ({ kind, text, ref })),
   };
 }
 
@@ -103,6 +105,12 @@ export function registerCompetitionsCommand(program: Command): void {
       ];
       if (info.leaderboard_note) rows.push(["leaderboard", info.leaderboard_note]);
       if (info.rebench) rows.push(["ys / yr", `${info.rebench.ys} / ${info.rebench.yr}`]);
-      process.stdout.write(`${info.id}\n${formatTable(["field", "value"], rows)}\n`);
+      let out = `${info.id}\n${formatTable(["field", "value"], rows)}\n`;
+      const issues = knownIssuesOfManifest(competition.manifest);
+      if (issues.length > 0) {
+        out += `\nKnown issues (reports footnote them; bench report --exclude-known-leaks leaves leaks out):\n`;
+        out += issues.map((issue) => `- ${knownIssueText(issue)}\n`).join("");
+      }
+      process.stdout.write(out);
     });
 }

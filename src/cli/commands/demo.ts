@@ -1,8 +1,11 @@
 // `bench demo`: the quick start's main job on embedded defaults. Grades the example submissions that
-// ship with each bundled demo competition (validation, metric, medals), then runs two example agents
+// ship with each bundled demo competition (validation, metric, medals), then runs the example agents
 // on the demo competitions with the local runtime, records them in the SQLite store (runs/bench.db)
-// and prints the leaderboard: bench's whole loop, without downloading anything.
+// and prints the leaderboard: bench's whole loop, without downloading anything. The agent that does
+// real machine learning (sklearn-baseline) needs the host's Python with pandas and scikit-learn; where
+// they are missing the demo says so and runs the others.
 
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
@@ -14,18 +17,37 @@ import { formatTable, printJson } from "../output.js";
 
 export const DEMO_SPLIT = "demo";
 const DEMO_AGENTS = ["copy-sample", "random-submission"];
+/** The baseline that earns medals; its agent file runs /usr/bin/python3 (see agents/sklearn-baseline.yaml). */
+const PYTHON_AGENT = "sklearn-baseline";
+const DEMO_PYTHON = "/usr/bin/python3";
+
+/** Why the demo cannot run sklearn-baseline here, or undefined when it can. */
+export function demoPythonProblem(python = DEMO_PYTHON): string | undefined {
+  const check = spawnSync(python, ["-c", "import pandas, sklearn"], { stdio: "ignore", timeout: 60_000 });
+  if (check.status === 0) return undefined;
+  return check.error ? `${python} is missing` : `${python} cannot import pandas and scikit-learn`;
+}
 
 /** Runs the example agents over the demo split (local runtime, 2 seeds), then prints its leaderboard. */
 async function runDemoSweep(db: string | undefined): Promise<void> {
   const { parseSweep } = await import("../../config/sweep-schema.js");
   const { executeSweep, loadAgents } = await import("../../scheduler/execute-sweep.js");
-  const files = DEMO_AGENTS.map((name) => path.join(packageRoot(), "agents", `${name}.yaml`));
+  const pythonProblem = demoPythonProblem();
+  const names = pythonProblem === undefined ? [...DEMO_AGENTS, PYTHON_AGENT] : DEMO_AGENTS;
+  if (pythonProblem !== undefined) {
+    process.stdout.write(
+      `\nLeaving out ${PYTHON_AGENT}, the example agent that fits scikit-learn models and earns medals: ` +
+        `${pythonProblem}. Install Python 3 with pandas and scikit-learn ` +
+        "(Debian: apt-get install python3-pandas python3-sklearn) to see it on the leaderboard.\n",
+    );
+  }
+  const files = names.map((name) => path.join(packageRoot(), "agents", `${name}.yaml`));
   const sweep = parseSweep(
     { name: "demo", agents: files, split: DEMO_SPLIT, seeds: 2, runtime: "local", concurrency: 2 },
     "bench demo",
   );
   process.stdout.write(
-    `\nRunning ${DEMO_AGENTS.join(" and ")} on the demo competitions (local runtime, 2 seeds)...\n`,
+    `\nRunning ${names.join(", ")} on the demo competitions (local runtime, 2 seeds)...\n`,
   );
   const result = await executeSweep(sweep, await loadAgents(files), {
     dbPath: db,

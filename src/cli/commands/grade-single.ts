@@ -73,6 +73,12 @@ export function printReport(report: CompetitionReport): void {
     ["medal", medal],
     ["above median", report.above_median],
     [
+      "exceeds humans",
+      report.exceeds_humans_pct === null || report.exceeds_humans_pct === undefined
+        ? "-"
+        : `${report.exceeds_humans_pct.toFixed(2)}% of the leaderboard's entries`,
+    ],
+    [
       "thresholds",
       `gold ${report.gold_threshold} / silver ${report.silver_threshold} / bronze ${report.bronze_threshold} / median ${report.median_threshold}`,
     ],

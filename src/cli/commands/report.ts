@@ -6,6 +6,7 @@ import { type Command, Option } from "commander";
 import { aupFromStore } from "../../reports/aup/aup-from-store.js";
 import { deliverReport } from "../../reports/deliver-report.js";
 import { REPORT_FORMATS, type ReportFormat } from "../../reports/format/render-report.js";
+import { registryKnownIssues } from "../../reports/known-issues.js";
 import { leaderboardFromStore } from "../../reports/mlebench/leaderboard-from-store.js";
 import { registrySplitMembers } from "../../reports/mlebench/registry-split-members.js";
 import { openReportStore } from "../../reports/open-report-store.js";
@@ -106,7 +107,11 @@ export function registerReportCommand(program: Command): void {
       "one split: low, medium, high or all, or any registry tag (dev, demo); default: the splits the runs cover",
     )
     .option("--pad-missing", "count seeds up to the largest run count; missing runs count as no submission")
-    .action(async (flags: CommonReportFlags & { padMissing?: boolean }) => {
+    .option(
+      "--exclude-known-leaks",
+      "leave out the competitions with a known leak (bench competitions show ID lists a competition's known issues)",
+    )
+    .action(async (flags: CommonReportFlags & { padMissing?: boolean; excludeKnownLeaks?: boolean }) => {
       const { report: built, plots } = await withReportStore(flags, (store, filter) =>
         leaderboardFromStore(store.db, {
           split: flags.split,
@@ -114,6 +119,8 @@ export function registerReportCommand(program: Command): void {
           filter,
           splitMembers: registrySplitMembers(),
           storeFile: store.path,
+          knownIssues: registryKnownIssues(),
+          excludeKnownLeaks: flags.excludeKnownLeaks === true,
         }),
       );
       await printReport(built, plots, flags);

@@ -29,6 +29,9 @@ interface RunFlags {
   db?: string;
   retries: string;
   maxInfraErrorRate: string;
+  image?: string;
+  allowPrivileged?: boolean;
+  validationsPerMinute?: string;
 }
 
 function integer(value: string, flag: string): number {
@@ -43,8 +46,9 @@ async function runWithSignals(
   agentFiles: string[],
   dbPath: string | undefined,
   source: string,
+  image?: string,
 ) {
-  const agents = await loadAgents(agentFiles);
+  const agents = await loadAgents(agentFiles, { image });
   const sweep = parseSweep(
     { ...input, name: input.name ?? defaultSweepName(agents, input.competitions ?? [], input.seeds ?? 1) },
     source,
@@ -102,11 +106,18 @@ export function registerRunCommands(program: Command): void {
   program
     .command("run")
     .description("Run agents on competitions (agents × competitions × seeds), grading every submission.")
-    .requiredOption("--agent <file...>", "agent YAML file(s)")
+    .requiredOption(
+      "--agent <file...>",
+      "agent YAML file(s), or MLE-bench agent folders as <agents-dir>#<agent-id> (e.g. agents#aide/dev)",
+    )
     .option("--competition <id...>", "competition id(s)")
     .option("--split <split>", "a split of the registry: low, medium, high, split75, dev, demo")
     .option("--seeds <n>", "runs per agent and competition", "1")
-    .option("--runtime <name>", "docker | local (local isolates nothing)", "local")
+    .option(
+      "--runtime <name>",
+      "docker | local | slurm (local isolates nothing; slurm: one job per run, see the sweep file's slurm: section)",
+      "local",
+    )
     .option("--concurrency <n>", "runs at once, at most", "1")
     .option("--gpus <list>", "GPU device ids this machine offers, e.g. 0,1,2,3")
     .option("--cpus <n>", "CPUs the sweep may use in total (default: this machine's)")
@@ -126,6 +137,15 @@ export function registerRunCommands(program: Command): void {
       "exit non-zero when more than this fraction of runs hit infrastructure errors",
       "0",
     )
+    .option(
+      "--image <tag>",
+      "run MLE-bench agent folders in this existing image instead of building their Dockerfile",
+    )
+    .option("--allow-privileged", "let agents that ask for a privileged container have one")
+    .option(
+      "--validations-per-minute <n>",
+      "in-run validation answers per minute for each run (default: the agent's, else 5)",
+    )
     .option("--db <file>", "results store (default: $BENCH_DB or runs/bench.db)")
     .action(async (flags: RunFlags) => {
       const input: SweepInput = {
@@ -133,7 +153,7 @@ export function registerRunCommands(program: Command): void {
         competitions: flags.competition ?? [],
         ...(flags.split ? { split: flags.split } : {}),
         seeds: integer(flags.seeds, "--seeds"),
-        runtime: flags.runtime as "docker" | "local",
+        runtime: flags.runtime as "docker" | "local" | "slurm",
         concurrency: integer(flags.concurrency, "--concurrency"),
         gpus: flags.gpus
           ? flags.gpus
@@ -150,8 +170,12 @@ export function registerRunCommands(program: Command): void {
         ...(flags.dataDir ? { data_dir: flags.dataDir } : {}),
         retries: integer(flags.retries, "--retries"),
         max_infra_error_rate: Number(flags.maxInfraErrorRate),
+        ...(flags.allowPrivileged ? { allow_privileged: true } : {}),
+        ...(flags.validationsPerMinute
+          ? { validations_per_minute: integer(flags.validationsPerMinute, "--validations-per-minute") }
+          : {}),
       } as SweepInput;
-      await runWithSignals(input, flags.agent, flags.db, "bench run flags");
+      await runWithSignals(input, flags.agent, flags.db, "bench run flags", flags.image);
     });
 
   program

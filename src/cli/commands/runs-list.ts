@@ -9,6 +9,7 @@ import { openReportStore } from "../../reports/open-report-store.js";
 import { selectAgents } from "../../reports/queries/store-catalog.js";
 import { loadShortRunIds } from "../../store/run-lookup.js";
 import { queryRunList, type RunListFilter } from "../../store/runs-query.js";
+import { countValidations } from "../../store/validations-repo.js";
 import { formatTable, printJson } from "../output.js";
 import {
   parseCount,
@@ -65,6 +66,11 @@ export function registerRunsListCommand(runs: Command): void {
         const now = Date.now();
         const more = Math.max(0, total - offset - rows.length);
         if (flags.json) {
+          // How often each run's agent checked its submission (in-run validation).
+          const validations = countValidations(
+            store.db,
+            rows.map((r) => r.id),
+          );
           return printJson({
             total,
             offset,
@@ -83,6 +89,7 @@ export function registerRunsListCommand(runs: Command): void {
               started_at: iso(r.startedAtMs),
               finished_at: iso(r.finishedAtMs),
               duration_ms: runDurationMs(r, now),
+              validations: validations.get(r.id) ?? 0,
             })),
           });
         }

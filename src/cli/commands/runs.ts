@@ -13,12 +13,41 @@ import { getGrade, gradeToReport } from "../../store/grades-repo.js";
 import { resolveRunRef } from "../../store/run-lookup.js";
 import { agentsTable } from "../../store/schema.js";
 import { readScoreLog } from "../../store/score-log-repo.js";
+import { readValidations, type ValidationRow } from "../../store/validations-repo.js";
 import { formatTable, printJson } from "../output.js";
 import { registerRunsListCommand } from "./runs-list.js";
 
 /** Lines of the agent's log `runs show` prints, and the longest line it prints whole. */
 export const LOG_TAIL_LINES = 20;
 export const LOG_TAIL_LINE_CHARS = 200;
+
+/** How often the agent checked its submission in the run (in-run validation), by verdict. */
+function validationSummary(rows: readonly ValidationRow[]) {
+  const by = (verdict: ValidationRow["verdict"]) => rows.filter((row) => row.verdict === verdict).length;
+  return {
+    count: rows.length,
+    valid: by("valid"),
+    invalid: by("invalid"),
+    rate_limited: by("rate_limited"),
+    error: by("error"),
+    requests: rows.map((row) => ({
+      at: iso(row.atMs),
+      elapsed_ms: row.elapsedMs,
+      verdict: row.verdict,
+      message: row.message,
+    })),
+  };
+}
+
+function validationCell(summary: ReturnType<typeof validationSummary>): string {
+  if (summary.count === 0) return "none";
+  const parts = (["valid", "invalid", "rate_limited", "error"] as const)
+    .filter((verdict) => summary[verdict] > 0)
+    .map((verdict) => `${summary[verdict]} ${verdict.replace("_", "-")}`);
+  const first = summary.requests[0]!;
+  const last = summary.requests[summary.requests.length - 1]!;
+  return `${summary.count} (${parts.join(", ")}), ${Math.round(first.elapsed_ms / 1000)} s to ${Math.round(last.elapsed_ms / 1000)} s into the run`;
+}
 
 export function registerRunsCommand(program: Command): void {
   const runs = program.command("runs").description("Find and inspect runs.");
@@ -38,6 +67,7 @@ export function registerRunsCommand(program: Command): void {
         const grade = getGrade(store.db, run.id);
         const scoreLog = readScoreLog(store.db, run.id);
         const usage = selectRunUsage(store.db, run.id);
+        const validations = readValidations(store.db, run.id);
         const layout = run.workspace ? runDirLayout(run.workspace) : null;
         const tail = layout ? readLogTail(layout.agentLog, LOG_TAIL_LINES, LOG_TAIL_LINE_CHARS) : null;
         const info = {
@@ -74,6 +104,7 @@ export function registerRunsCommand(program: Command): void {
             message: e.message,
           })),
           grade: grade ? gradeToReport(grade) : null,
+          validations: validationSummary(validations),
           usage: usage && {
             tokens: usage.totals.tokens,
             cost_usd: usage.totals.costUsd,
@@ -102,6 +133,7 @@ export function registerRunsCommand(program: Command): void {
               : "not graded",
           ],
           ...(usage === null ? [] : usageFields(usage.totals)),
+          ["validations", validationCell(info.validations)],
         ];
         let out = `${info.id} (short id ${info.short_id})\n${formatTable(["field", "value"], rows)}\n`;
         if (info.notes.length > 0) out += `\nNotes:\n${info.notes.map((note) => `  - ${note}`).join("\n")}\n`;

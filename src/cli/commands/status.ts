@@ -81,6 +81,8 @@ export function registerStatusCommand(program: Command): void {
             gpus: r.gpus ?? [],
             started_at: iso(r.startedAtMs),
             elapsed_ms: r.startedAtMs === null ? null : now - r.startedAtMs,
+            // A Slurm job without a handle yet waits in Slurm's queue: its time so far is queue time.
+            queued_in_slurm: r.runtime === "slurm" && !r.handle,
             owner_alive: r.sessionId ? isSessionAlive(r.sessionId) : false,
           }));
         const failed = rows
@@ -115,7 +117,9 @@ export function registerStatusCommand(program: Command): void {
               r.agent,
               r.competition,
               r.seed,
-              r.elapsed_ms === null ? "-" : humanDuration(r.elapsed_ms),
+              r.elapsed_ms === null
+                ? "-"
+                : `${humanDuration(r.elapsed_ms)}${r.queued_in_slurm ? " queued in Slurm" : ""}`,
               r.gpus.join(",") || "-",
               r.attempt,
               r.owner_alive,

@@ -8,7 +8,7 @@
 // labels, rejects it). A text label is not a class label, so bench rejects the file and says what the
 // reference would have reported.
 
-import { alignById } from "../align-by-id.js";
+import { alignById, permute } from "../align-by-id.js";
 import { type Column, cellDisplay, isNumericColumn, parseNumberCell } from "../csv/column.js";
 import type { Frame } from "../csv/frame.js";
 import type { Grader } from "../grader.js";
@@ -42,8 +42,8 @@ export function labelArray(column: Column): LabelArray {
 /** Reorders a label array into answers-row order. */
 export function permuteLabels(labels: LabelArray, submissionRowOf: Int32Array): LabelArray {
   if (!Array.isArray(labels)) {
-    const numbers = labels as ArrayLike<number>;
-    return Float64Array.from(submissionRowOf, (row) => numbers[row]!);
+    // A plain loop (permute): Float64Array.from with a map function is ~100x slower at 700k rows.
+    return permute(labels as ArrayLike<number>, submissionRowOf);
   }
   return Array.from(submissionRowOf, (row) => (labels as readonly LabelValue[])[row]!);
 }

@@ -15,6 +15,7 @@ export function renderJson(report: Report): string {
     })),
     notes: report.notes,
     figures: report.figures,
+    ...(report.knownIssues && report.knownIssues.length > 0 ? { known_issues: report.knownIssues } : {}),
   };
   // Non-finite numbers have no JSON form: null, as for a missing value.
   return `${JSON.stringify(value, (_key, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;

@@ -33,5 +33,6 @@ export function reportWithTable(report: Report, table: Table, front = true): Rep
     tables: [table],
     notes: front ? report.notes : [],
     figures: front ? report.figures : [],
+    ...(front && report.knownIssues ? { knownIssues: report.knownIssues } : {}),
   };
 }

@@ -7,6 +7,14 @@ import { statSync } from "node:fs";
 import { didYouMean } from "../../config/closest-match.js";
 import { BenchError } from "../../errors.js";
 import type { StoreDb } from "../../store/open-store.js";
+import { countText } from "../format/count-text.js";
+import {
+  footnoteKnownIssues,
+  issuesOf,
+  type KnownIssue,
+  type KnownIssuesLookup,
+  leakingIds,
+} from "../known-issues.js";
 import { lineChartSpec } from "../plots/line-chart-spec.js";
 import type { PlotRequest } from "../plots/render-svg.js";
 import { scatterChartSpec } from "../plots/scatter-chart-spec.js";
@@ -46,6 +54,10 @@ export interface LeaderboardRequest {
   parallelMinBytes?: number;
   /** Add the per-competition matrix (score and medals per agent). Default: when the filter names a sweep. */
   competitionMatrix?: boolean;
+  /** The registry's known issues: the report notes those of its competitions. Default: none known. */
+  knownIssues?: KnownIssuesLookup;
+  /** Leave the competitions with a known `leak` out of every split (needs `knownIssues`). */
+  excludeKnownLeaks?: boolean;
 }
 
 /** Below this size a worker thread costs more to start than it saves (about 100,000 runs). */
@@ -184,9 +196,22 @@ export async function leaderboardFromStore(
   request: LeaderboardRequest,
 ): Promise<{ report: Report; plots: PlotRequest[] }> {
   leaderboardSplitNames(request.split); // a mistyped --split fails before any query starts
+  // Loaded with the splits, while the worker thread (if any) reads the store.
+  let known: ReadonlyMap<string, readonly KnownIssue[]> = new Map();
+  // --exclude-known-leaks: every split without its leaking competitions, and the ids left out.
+  const excluded = new Set<string>();
+  const splitMembers: SplitMembers = request.excludeKnownLeaks
+    ? async (tag) => {
+        const ids = await request.splitMembers(tag);
+        const leaks = new Set(leakingIds(known, ids));
+        for (const id of leaks) excluded.add(id);
+        return ids.filter((id) => !leaks.has(id));
+      }
+    : request.splitMembers;
   let splits: LeaderboardSplit[] = [];
   const loadSplits = async () => {
-    splits = await resolveLeaderboardSplits(request.split, request.splitMembers);
+    if (request.knownIssues) known = await request.knownIssues();
+    splits = await resolveLeaderboardSplits(request.split, splitMembers);
   };
   const { filter, agents } = request.filter;
   const file = request.storeFile;
@@ -208,7 +233,7 @@ export async function leaderboardFromStore(
       selectCompetitions(db),
     );
     for (const tag of tags) {
-      const competitionIds = await request.splitMembers(tag);
+      const competitionIds = await splitMembers(tag);
       if (competitionIds.length > 0) splits.push({ name: tag, tag, competitionIds });
     }
     candidates = buildLeaderboard(rows, request.filter.labels, splits, options);
@@ -227,6 +252,18 @@ export async function leaderboardFromStore(
   }
   if (request.filter.description) summary.footnotes.push(`Filters: ${request.filter.description}.`);
   const ids = [...new Set(splits.flatMap((split) => split.competitionIds))];
+  const shownExcluded = [...excluded].sort();
+  if (request.excludeKnownLeaks) {
+    summary.footnotes.push(
+      shownExcluded.length > 0
+        ? `--exclude-known-leaks: ${countText(shownExcluded.length, "competition")} with a known leak left out of every split (${shownExcluded.join(", ")}); each split's percentages are over its remaining competitions.`
+        : "--exclude-known-leaks: no competition of these splits has a known leak; nothing was left out.",
+    );
+  }
+  footnoteKnownIssues(report, issuesOf(known, [...ids, ...shownExcluded]), {
+    excluded: shownExcluded,
+    excludeHint: true,
+  });
   if (request.competitionMatrix ?? filter.sweepId !== undefined) {
     const agents = [
       ...new Map(board.entries.map((e) => [e.agentId, { agentId: e.agentId, label: e.agent }])).values(),

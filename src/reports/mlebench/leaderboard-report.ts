@@ -1,6 +1,7 @@
 // The MLE-bench leaderboard as tables: the public leaderboard's view (any medal, mean ± SEM per split),
 // every percentage per agent and split, and pass@k of any medal.
 
+import { countText } from "../format/count-text.js";
 import type { MlebenchMetric } from "../stats/mlebench-aggregate.js";
 import type { Column, Report, Row, Table } from "../table-model.js";
 import { type Leaderboard, type LeaderboardEntry, rankingSplit } from "./leaderboard.js";
@@ -94,6 +95,7 @@ function detailTable(board: Leaderboard): Table {
     { key: "seeds", label: "Seeds", kind: "integer" },
     { key: "competitions", label: "Competitions", kind: "integer" },
     ...DETAIL_METRICS.map(([key, label]): Column => ({ key, label, kind: "mean-sem", unit: "%" })),
+    { key: "exceeds_humans", label: "Exceeds humans", kind: "mean-sem", unit: "%" },
   ];
   const rows = board.entries.map((entry): Row => {
     const row: Row = {
@@ -106,14 +108,28 @@ function detailTable(board: Leaderboard): Table {
       const metric = entry.aggregate?.metrics[key];
       row[key] = metric ? { mean: metric.mean, sem: metric.sem } : null;
     }
+    const exceeds = entry.exceedsHumans?.summary;
+    row.exceeds_humans = exceeds ? { mean: exceeds.mean, sem: exceeds.sem } : null;
     return row;
   });
+  const withoutValue = board.entries.reduce(
+    (sum, entry) => sum + (entry.exceedsHumans?.withoutValue ?? 0),
+    0,
+  );
   return {
     id: "detail",
     title: "MLE-bench per agent and split (mean ± SEM over seeds)",
     columns,
     rows,
-    footnotes: ["Any medal is recomputed as gold or silver or bronze, as the reference does."],
+    footnotes: [
+      "Any medal is recomputed as gold or silver or bronze, as the reference does.",
+      "Exceeds humans: per seed, the mean over the split's competitions of the share of the real Kaggle leaderboard's entries a run's score strictly beats (ties beat nobody); a run without a valid score, or on a competition without a leaderboard, counts as 0.",
+      ...(withoutValue > 0
+        ? [
+            `${countText(withoutValue, "counted run")} had no exceeds-humans percentage (no valid score or no leaderboard) and count as 0.`,
+          ]
+        : []),
+    ],
   };
 }
 

@@ -5,6 +5,7 @@
 import type { SeedFlagsRow } from "../queries/mlebench-seed-flags.js";
 import { compareCodePoints, type MlebenchAggregate } from "../stats/mlebench-aggregate.js";
 import { meanPassAtK, type RunCount } from "../stats/pass-at-k.js";
+import { aggregateExceedsHumans, type ExceedsHumansAggregate } from "./exceeds-humans-aggregate.js";
 import { aggregateSeedFlags } from "./seed-flags-aggregate.js";
 
 /** The public leaderboard's splits and the registry tags that define them. */
@@ -41,6 +42,11 @@ export interface LeaderboardEntry {
   aggregate: MlebenchAggregate | null;
   /** pass@k of any medal at the k of passAtKSteps(seeds). */
   passAtK: PassAtKPoint[];
+  /**
+   * "Exceeds % of humans" over the same seeds; null when incomplete, or when the rows carry no
+   * percentages (rows built without them).
+   */
+  exceedsHumans: ExceedsHumansAggregate | null;
 }
 
 export interface Leaderboard {
@@ -89,18 +95,22 @@ export function buildLeaderboard(
   const steps = options.passAtKSteps ?? passAtKSteps;
   const inAnySplit = new Set(splits.flatMap((split) => split.competitionIds));
   const byAgent = new Map<number, Map<string, string>>();
+  const exceedsByAgent = new Map<number, Map<string, string>>();
   for (const row of rows) {
     if (!inAnySplit.has(row.competitionId) || row.flags.length === 0) continue;
     let flags = byAgent.get(row.agentId);
     if (flags === undefined) {
       flags = new Map();
       byAgent.set(row.agentId, flags);
+      exceedsByAgent.set(row.agentId, new Map());
     }
     flags.set(row.competitionId, row.flags);
+    if (row.exceeds !== undefined) exceedsByAgent.get(row.agentId)!.set(row.competitionId, row.exceeds);
   }
 
   const perAgent: LeaderboardEntry[][] = [];
   for (const [agentId, flags] of byAgent) {
+    const exceeds = exceedsByAgent.get(agentId)!;
     const agent = agentLabels.get(agentId) ?? `agent ${agentId}`;
     perAgent.push(
       splits.map((split) => {
@@ -108,14 +118,16 @@ export function buildLeaderboard(
         const missing = ids.filter((id) => !flags.has(id));
         const base = { agentId, agent, split: split.name, competitions: ids.length, missing };
         const incomplete = options.padMissing ? missing.length === ids.length : missing.length > 0;
-        if (incomplete) return { ...base, aggregate: null, passAtK: [] };
+        if (incomplete) return { ...base, aggregate: null, passAtK: [], exceedsHumans: null };
         const aggregate = aggregateSeedFlags(flags, ids, { padMissing: options.padMissing });
         const counts: RunCount[] = aggregate.perCompetition.map(({ runs, medals }) => ({
           n: runs,
           c: medals,
         }));
         const passAtK = steps(aggregate.seeds).map((k) => ({ k, value: meanPassAtK(counts, k) }));
-        return { ...base, aggregate, passAtK };
+        const exceedsHumans =
+          exceeds.size === 0 ? null : aggregateExceedsHumans(exceeds, ids, aggregate.seeds);
+        return { ...base, aggregate, passAtK, exceedsHumans };
       }),
     );
   }

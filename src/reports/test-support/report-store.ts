@@ -28,6 +28,7 @@ export interface GradeInput {
   submissionExists?: boolean;
   validSubmission?: boolean;
   isLowerBetter?: boolean | null;
+  exceedsHumansPct?: number | null;
 }
 
 export interface RunInput extends GradeInput {
@@ -139,6 +140,7 @@ export class ReportStore {
           submissionExists: input.submissionExists ?? true,
           validSubmission: input.validSubmission ?? true,
           isLowerBetter: input.isLowerBetter ?? null,
+          exceedsHumansPct: input.exceedsHumansPct ?? null,
           gradedAtMs: 0,
         })
         .run();

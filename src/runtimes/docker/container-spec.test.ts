@@ -91,11 +91,25 @@ describe("containerSpec", () => {
       "BENCH_CODE_DIR=/home/code",
       "BENCH_SCORE_DIR=/home/score",
       "BENCH_USAGE_FILE=/home/score/usage.jsonl",
+      "BENCH_VALIDATE=/home/validate_submission.sh",
+      "BENCH_INSTRUCTIONS=/home/instructions.txt",
       "COMPETITION_ID=spaceship-titanic",
       "BENCH_RUN_ID=run-1",
       "TIME_LIMIT_SECS=3600",
+      `BENCH_GPU_COUNT=${spec.limits.gpuIds.length}`,
       "SEED=7",
     ]);
+  });
+
+  it("drops every capability, unless the sweep allowed a privileged container", () => {
+    expect(containerSpec(spec).HostConfig).toMatchObject({
+      CapDrop: ["ALL"],
+      SecurityOpt: ["no-new-privileges"],
+    });
+    expect(containerSpec(spec).HostConfig?.Privileged).toBeUndefined();
+    const privileged = containerSpec({ ...spec, privileged: true }).HostConfig;
+    expect(privileged?.Privileged).toBe(true);
+    expect(privileged?.CapDrop).toBeUndefined();
   });
 
   it("refuses specs the engine would misread, naming the option", () => {

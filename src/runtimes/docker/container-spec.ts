@@ -4,6 +4,7 @@
 
 import path from "node:path";
 import type Docker from "dockerode";
+import { CONTRACT_FILE_PATHS } from "../agent-contract-files.js";
 import { CONTAINER_PATHS, type RunLimits, type RunSpec } from "../runtime.js";
 import { runLabels } from "./labels.js";
 
@@ -123,9 +124,13 @@ export function agentEnvironment(spec: RunSpec): string[] {
     BENCH_SCORE_DIR: CONTAINER_PATHS.score,
     // Inside the score folder's bind mount: bench reads it on the host while the agent appends.
     BENCH_USAGE_FILE: CONTAINER_PATHS.usage,
+    // MLE-bench's checker and rules, under names that work in both runtimes.
+    BENCH_VALIDATE: CONTRACT_FILE_PATHS.validate,
+    BENCH_INSTRUCTIONS: CONTRACT_FILE_PATHS.instructions,
     COMPETITION_ID: spec.competitionId,
     BENCH_RUN_ID: spec.runId,
     TIME_LIMIT_SECS: String(Math.round(spec.limits.timeLimitMs / 1000)),
+    BENCH_GPU_COUNT: String(spec.limits.gpuIds.length),
     ...spec.env,
   };
   return Object.entries(env).map(([key, value]) => `${key}=${value}`);
@@ -159,7 +164,8 @@ export function containerSpec(
     Entrypoint: [],
     Env: agentEnvironment(spec),
     User: `${user.uid}:${user.gid}`,
-    WorkingDir: CONTAINER_PATHS.code,
+    // "" is the image's own WORKDIR.
+    WorkingDir: spec.imageWorkdir === true ? "" : CONTAINER_PATHS.code,
     Labels: runLabels(spec),
     Tty: false,
     OpenStdin: false,
@@ -184,8 +190,10 @@ export function containerSpec(
           ReadOnly: false,
         },
       ],
-      CapDrop: ["ALL"],
-      SecurityOpt: ["no-new-privileges"],
+      // A privileged container (the sweep allowed it) has every capability; otherwise none at all.
+      ...(spec.privileged === true
+        ? { Privileged: true }
+        : { CapDrop: ["ALL"], SecurityOpt: ["no-new-privileges"] }),
       RestartPolicy: { Name: "no" },
       AutoRemove: false, // bench copies the artifacts out of the stopped container, then removes it
       LogConfig: {

@@ -28,6 +28,14 @@ export interface ListedContainer {
   state: string;
 }
 
+export interface ImageBuildOptions {
+  tag: string;
+  /** The Dockerfile's path inside the context. */
+  dockerfile: string;
+  buildArgs: Readonly<Record<string, string>>;
+  labels: Readonly<Record<string, string>>;
+}
+
 export interface LogFollower {
   /** Settles when the container's output ends (it exited) or the follower is closed. */
   done: Promise<void>;
@@ -40,6 +48,11 @@ export interface DockerClient {
   hasImage(image: string): Promise<boolean>;
   /** The image's content id (sha256:...), or null when it is not present. */
   imageId(image: string): Promise<string | null>;
+  /**
+   * `docker build` from a tar of the build context, tagged `options.tag`; never pulls (a FROM image
+   * must be present). Resolves with the build's output lines; throws when the build fails.
+   */
+  buildImage(context: Readable, options: ImageBuildOptions): Promise<string[]>;
   /** `docker commit`: saves the container's filesystem as the image `repo:tag`. */
   commitContainer(containerId: string, repo: string, tag: string): Promise<void>;
   createContainer(options: ContainerCreateOptions): Promise<string>;
@@ -103,6 +116,38 @@ export class DockerodeClient implements DockerClient {
       if (dockerStatus(error) === 404) return null;
       throw dockerError(`inspect the image ${image}`, undefined, error);
     }
+  }
+
+  async buildImage(context: Readable, options: ImageBuildOptions): Promise<string[]> {
+    const lines: string[] = [];
+    let failure: string | undefined;
+    try {
+      const stream = await this.#docker.buildImage(context, {
+        t: options.tag,
+        dockerfile: options.dockerfile,
+        buildargs: { ...options.buildArgs },
+        labels: { ...options.labels },
+        rm: true,
+        forcerm: true,
+      } as Docker.ImageBuildOptions);
+      await new Promise<void>((resolve, reject) => {
+        this.#docker.modem.followProgress(
+          stream,
+          (error: Error | null) => (error ? reject(error) : resolve()),
+          (event: { stream?: string; error?: string; errorDetail?: { message?: string } }) => {
+            if (typeof event.stream === "string") lines.push(...event.stream.split("\n").filter(Boolean));
+            const message = event.errorDetail?.message ?? event.error;
+            if (typeof message === "string") failure = message;
+          },
+        );
+      });
+    } catch (error) {
+      throw dockerError(`build the image ${options.tag}`, undefined, error);
+    }
+    if (failure !== undefined) {
+      throw dockerError(`build the image ${options.tag}`, undefined, new Error(failure));
+    }
+    return lines;
   }
 
   async commitContainer(containerId: string, repo: string, tag: string): Promise<void> {

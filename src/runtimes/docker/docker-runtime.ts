@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { chmod, chown, stat } from "node:fs/promises";
 import { BenchError } from "../../errors.js";
 import { CappedLogFile } from "../capped-log-file.js";
+import { closeRedactingSink, redactingSink } from "../redact.js";
 import { createRunDir, findSubmission } from "../run-dir.js";
 import type { RunEndClass, RunHooks, RunResult, RunSpec, Runtime } from "../runtime.js";
 import { AgentContainer } from "./agent-container.js";
@@ -146,6 +147,7 @@ export class DockerRuntime implements Runtime {
     await this.#shareWithAgent(layout.score);
     const log = new CappedLogFile(layout.agentLog, spec.limits.artifacts.agentLogBytes);
     await log.opened();
+    const output = redactingSink(log.sink, spec.secrets);
     /** The run's record: what was left out and which limits were applied. */
     const notes: string[] = [];
     const note = (line: string) => {
@@ -196,7 +198,7 @@ export class DockerRuntime implements Runtime {
       }
       startedAtMs = Date.now();
       hooks.onStarted?.({ startedAtMs, containerId: container.id });
-      logs = await this.#client.followLogs(container.id, log.sink);
+      logs = await this.#client.followLogs(container.id, output);
 
       const { stopReason, exitStatus } = await superviseContainer(
         container,
@@ -210,6 +212,7 @@ export class DockerRuntime implements Runtime {
         new Promise((resolve) => setTimeout(resolve, this.#logDrainMs).unref()),
       ]);
       logs.close();
+      await closeRedactingSink(output);
       if (log.truncated) {
         notes.push(
           `agent.log: the agent's output passed ${formatBytes(spec.limits.artifacts.agentLogBytes)}; the rest was dropped`,
@@ -249,6 +252,7 @@ export class DockerRuntime implements Runtime {
       return ended("infra_error", infraMessage(error));
     } finally {
       logs?.close();
+      await closeRedactingSink(output);
       if (container !== undefined) {
         await container.remove().catch((error: unknown) => {
           log.note(

@@ -47,9 +47,15 @@ describe("the example agents", () => {
       "fails.yaml",
       "overruns.yaml",
       "random-submission.yaml",
+      "sklearn-baseline.yaml",
     ]);
     for (const file of files) {
       const { config } = await loadAgent(path.join(agentsDir, file));
+      if (file === "sklearn-baseline.yaml") {
+        // Python, pandas and scikit-learn: the Python test image; its tests are in test/sklearn-baseline/.
+        expect(config.image, file).toBe("bench-python:test");
+        continue;
+      }
       expect(config.image, file).toBe("bench-busybox:test");
       expect(config.command.join(" "), file).not.toContain("/home/");
     }

@@ -15,6 +15,8 @@ export async function writableDirsArchive(
   paths: readonly string[],
   user: AgentUser,
   links: readonly { path: string; target: string }[] = [],
+  /** Root-owned files the agent may read (and run, with mode 0755) but not change. */
+  files: readonly { path: string; content: string; mode: number }[] = [],
 ): Promise<Buffer> {
   const archive = pack();
   const chunks: Buffer[] = [];
@@ -48,6 +50,19 @@ export async function writableDirsArchive(
       gid: 0,
       mtime: new Date(),
     });
+  }
+  for (const file of files) {
+    archive.entry(
+      {
+        name: file.path.replace(/^\/+/, ""),
+        type: "file",
+        mode: file.mode,
+        uid: 0,
+        gid: 0,
+        mtime: new Date(),
+      },
+      file.content,
+    );
   }
   archive.finalize();
   await ended;

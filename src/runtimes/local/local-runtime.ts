@@ -8,9 +8,12 @@
 // a cgroup per run where the machine allows one), none of which outlives the run. The private answers
 // are never passed to the agent.
 
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BenchError } from "../../errors.js";
+import { INSTRUCTIONS_TEXT, VALIDATE_SCRIPT } from "../agent-contract-files.js";
 import { CappedLogFile } from "../capped-log-file.js";
+import { closeRedactingSink, redactingSink } from "../redact.js";
 import { createRunDir, findSubmission } from "../run-dir.js";
 import { type RunHooks, type RunResult, type RunSpec, type Runtime, USAGE_FILE_NAME } from "../runtime.js";
 import { formatBytes } from "./folder-budget.js";
@@ -26,7 +29,8 @@ export const LOCAL_ISOLATION_WARNING =
 /** The environment an agent sees: the contract's variables, a minimal PATH/HOME, and the agent's own. */
 export function localEnvironment(
   spec: RunSpec,
-  dirs: { submission: string; logs: string; code: string; score: string },
+  /** `bench`: where writeContractFiles put the checker and the rules (none: no BENCH_VALIDATE). */
+  dirs: { submission: string; logs: string; code: string; score: string; bench?: string },
 ): Record<string, string> {
   return {
     PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
@@ -38,14 +42,33 @@ export function localEnvironment(
     BENCH_CODE_DIR: dirs.code,
     BENCH_SCORE_DIR: dirs.score,
     BENCH_USAGE_FILE: path.join(dirs.score, USAGE_FILE_NAME),
+    ...(dirs.bench === undefined
+      ? {}
+      : {
+          BENCH_VALIDATE: path.join(dirs.bench, "validate_submission.sh"),
+          BENCH_INSTRUCTIONS: path.join(dirs.bench, "instructions.txt"),
+        }),
     COMPETITION_ID: spec.competitionId,
     TIME_LIMIT_SECS: String(Math.round(spec.limits.timeLimitMs / 1000)),
+    BENCH_GPU_COUNT: String(spec.limits.gpuIds.length),
     ...spec.env,
     // Last, so an agent's own env cannot change them: they are how bench finds every process of this
     // run (see proc-scan.ts), and how a later bench finds them if this one dies (see reapOrphans).
     [RUN_ENV]: spec.runId,
     [SESSION_ENV]: spec.sessionId,
   };
+}
+
+/**
+ * MLE-bench's checker and rules for a local run, in the run's folder (beside, not inside, the folders
+ * kept as artifacts): $BENCH_VALIDATE and $BENCH_INSTRUCTIONS point at them.
+ */
+export function writeContractFiles(runDir: string): string {
+  const dir = path.join(runDir, "bench");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "validate_submission.sh"), VALIDATE_SCRIPT, { mode: 0o755 });
+  writeFileSync(path.join(dir, "instructions.txt"), INSTRUCTIONS_TEXT, { mode: 0o644 });
+  return dir;
 }
 
 export interface LocalRuntimeOptions {
@@ -107,6 +130,8 @@ export class LocalRuntime implements Runtime {
     const layout = createRunDir(spec.runDir);
     const log = new CappedLogFile(layout.agentLog, spec.limits.artifacts.agentLogBytes);
     await log.opened();
+    const output = redactingSink(log.sink, spec.secrets);
+    const contractDir = writeContractFiles(spec.runDir);
     const startedAtMs = Date.now();
     let containment: RunContainment;
     try {
@@ -131,18 +156,20 @@ export class LocalRuntime implements Runtime {
       outcome = await superviseAgent({
         spec,
         layout,
-        env: localEnvironment(spec, layout),
+        env: localEnvironment(spec, { ...layout, bench: contractDir }),
         containment,
-        output: log.sink,
+        output,
         hooks,
         startedAtMs,
         logDrainMs: this.#logDrainMs,
         folderPollMs: this.#folderPollMs,
       });
     } catch (error) {
+      await closeRedactingSink(output);
       await log.close();
       throw error;
     } finally {
+      await closeRedactingSink(output);
       if (!(await containment.release())) {
         notes.push(
           "some of the run's processes could not be killed or its cgroup removed; a later bench will reap them",

@@ -1,6 +1,7 @@
 // One run's page: its timeline, its outcome and what that outcome counts as, its grade report (the
-// reference's fields), its notes, its LLM usage, its score log (a table and a plot over time), the end
-// of its agent's log with a link to all of it, and the files of its folder. The log and the files are the agent's own writing: the log is cleaned
+// reference's fields), its notes, its LLM usage, its score log (a table and a plot over time), its
+// in-run validation requests, the end of its agent's log with a link to all of it, and the files of its
+// folder. The log and the files are the agent's own writing: the log is cleaned
 // of terminal control sequences as `bench runs show` cleans it, then escaped like every other value.
 
 import { agentLabels } from "../../reports/agent-labels.js";
@@ -14,6 +15,7 @@ import { getGrade, gradeToReport } from "../../store/grades-repo.js";
 import type { Store } from "../../store/open-store.js";
 import { getRun, type RunRow } from "../../store/runs-repo.js";
 import { readScoreLog } from "../../store/score-log-repo.js";
+import { readValidations } from "../../store/validations-repo.js";
 import { html, type SafeHtml } from "../html.js";
 import { runIsLive } from "../live-status.js";
 import { paths, relativeHref } from "../page-paths.js";
@@ -31,8 +33,17 @@ function timeline(run: RunRow, nowMs: number): SafeHtml {
     run.startedAtMs === null
       ? "-"
       : `${humanDuration((run.finishedAtMs ?? nowMs) - run.startedAtMs)}${run.finishedAtMs === null ? " so far" : ""}`;
+  // Time spent waiting (bench's queue, then the cluster's: a Slurm job records its real start) apart
+  // from the run's own time.
+  const waited =
+    run.startedAtMs === null
+      ? run.finishedAtMs === null
+        ? `${humanDuration(nowMs - run.queuedAtMs)} so far`
+        : "-"
+      : humanDuration(Math.max(0, run.startedAtMs - run.queuedAtMs));
   return fieldsTable([
     ["queued", iso(run.queuedAtMs)],
+    ["waited to start", waited],
     ["started", iso(run.startedAtMs)],
     ["finished", iso(run.finishedAtMs)],
     ["duration", duration],
@@ -100,6 +111,24 @@ function scoreLogSection(store: Store, run: RunRow, page: PageContext): SafeHtml
   )}</tbody></table>`;
 }
 
+/** Requests shown; a run that validated more often says how many are left out. */
+export const VALIDATIONS_SHOWN = 200;
+
+function validationsSection(store: Store, run: RunRow): SafeHtml {
+  const rows = readValidations(store.db, run.id);
+  if (rows.length === 0)
+    return html`<p class="muted">The agent did not ask bench to validate a submission.</p>`;
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.verdict, (counts.get(row.verdict) ?? 0) + 1);
+  const summary = [...counts].map(([verdict, n]) => `${n} ${verdict.replace("_", " ")}`).join(", ");
+  const shown = rows.slice(-VALIDATIONS_SHOWN);
+  return html`<p data-validations="${rows.length}">${rows.length} request${rows.length === 1 ? "" : "s"}: ${summary}.${rows.length > shown.length ? ` The last ${shown.length} are shown.` : ""}</p>
+<table class="validations" data-table="validations"><thead><tr><th>at (UTC)</th><th class="num">elapsed</th><th>verdict</th><th>answer given to the agent</th></tr></thead><tbody>${shown.map(
+    (v) =>
+      html`<tr><td>${iso(v.atMs)}</td><td class="num">${humanDuration(v.elapsedMs)}</td><td>${v.verdict}</td><td class="wrap">${v.message}</td></tr>`,
+  )}</tbody></table>`;
+}
+
 function logSection(page: PageContext, run: RunRow): SafeHtml {
   if (run.workspace === null)
     return html`<p class="muted">The run has no folder of its own (imported, or not started).</p>`;
@@ -159,6 +188,8 @@ ${gradeSection(store, run)}
 ${usageSection(store, run)}
 <h2>Score log</h2>
 ${scoreLogSection(store, run, page)}
+<h2>Validation requests</h2>
+${validationsSection(store, run)}
 <h2>Agent's log</h2>
 ${logSection(page, run)}
 <h2>Files</h2>

@@ -1,0 +1,13 @@
+// movie-review-sentiment-analysis-kernels-only: accuracy of the sentiment (int 0..4), paired by PhraseId; the answers' Phrase text is never read.
+// Scored by the reference's accuracy helper (src/grading/blocks/accuracy-helper.ts) with scikit-learn's
+// label rules: NaN and non-whole numbers are invalid, whole floats (3.0) equal the integer labels, and a
+// column that one non-numeric cell turned into text is rejected with the reference's score in the note.
+
+import { accuracyGrader } from "../src/grading/blocks/accuracy-helper.js";
+import type { Grader } from "../src/grading/grader.js";
+
+export const grader: Grader = accuracyGrader({
+  id: "movie-review-sentiment-analysis-kernels-only",
+  idColumn: "PhraseId",
+  targetColumn: "Sentiment",
+});

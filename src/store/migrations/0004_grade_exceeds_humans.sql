@@ -1,0 +1,1 @@
+ALTER TABLE `grades` ADD `exceeds_humans_pct` real;
