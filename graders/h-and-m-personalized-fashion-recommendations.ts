@@ -12,6 +12,7 @@ import { meanAveragePrecision } from "../src/grading/blocks/map-at-k-rows.js";
 import { astypeStrCell } from "../src/grading/blocks/python-cells.js";
 import { type Column, cellDisplay } from "../src/grading/csv/column.js";
 import type { Frame } from "../src/grading/csv/frame.js";
+import { cellText, textCells } from "../src/grading/csv/text-cells.js";
 import type { Grader } from "../src/grading/grader.js";
 import { InvalidSubmission } from "../src/grading/invalid-submission.js";
 import { roundHalfEven } from "../src/grading/metrics/round-score.js";
@@ -73,12 +74,21 @@ export const grader: Grader = {
       const key = idKey(answerIds, r);
       if (key !== null) rowOfId.set(key, r);
     }
-    const submissionIds = columnOf(submission, ID);
+    // The submission lists every customer (1.4 million rows) and the answers only the buyers: when both
+    // of its columns are plain text, its cells are read from the file's bytes as they are needed, instead
+    // of decoding 2.8 million strings (csv/text-cells.ts).
+    const idText =
+      answerIds.kind === "object" ? textCells(submission.rawCells(ID), submission.rowCount) : null;
+    const predictionText = idText && textCells(submission.rawCells(TARGET), submission.rowCount);
+    const bytesOf = idText && predictionText ? { id: idText, prediction: predictionText } : null;
+    const submissionKey = bytesOf
+      ? (s: number) => cellText(bytesOf.id, s)
+      : (s: number) => idKey(columnOf(submission, ID), s);
     const rowOf = new Int32Array(answers.rowCount).fill(-1);
     const kept: number[] = [];
     let repeated = -1;
     for (let s = 0; s < submission.rowCount; s++) {
-      const key = idKey(submissionIds, s);
+      const key = submissionKey(s);
       const r = key === null ? undefined : rowOfId.get(key);
       if (r === undefined) continue;
       kept.push(s);
@@ -95,6 +105,7 @@ export const grader: Grader = {
     const actual = (r: number) => astypeStrCell(truth, r).split(" ");
     if (repeated >= 0) {
       const reference = positionalScore(answers, submission, kept, actual);
+      const submissionIds = columnOf(submission, ID);
       throw new InvalidSubmission(
         `${submission.source}: customer ${cellDisplay(submissionIds, repeated)} appears more than once (again at ${rowLabel(submission, repeated)}); write one row per customer.`,
         {
@@ -102,13 +113,11 @@ export const grader: Grader = {
         },
       );
     }
-    const prediction = columnOf(submission, TARGET);
-    const score = meanAveragePrecision(
-      answers.rowCount,
-      actual,
-      (r) => astypeStrCell(prediction, rowOf[r]!).split(" "),
-      K,
-    );
+    // astype(str) of a text column: the text itself, "nan" for a missing cell.
+    const predicted = bytesOf
+      ? (s: number) => cellText(bytesOf.prediction, s) ?? "nan"
+      : (s: number) => astypeStrCell(columnOf(submission, TARGET), s);
+    const score = meanAveragePrecision(answers.rowCount, actual, (r) => predicted(rowOf[r]!).split(" "), K);
     return { score, notes: [] };
   },
 };

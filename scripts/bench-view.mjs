@@ -254,6 +254,7 @@ const pages = [
     "competition, last list page",
     paged(`competitions/${fileSafeName(competition)}`, lastPage(competitionRuns)),
   ],
+  ["competition plot (SVG)", `competitions/${fileSafeName(competition)}/scores.svg`],
   ["run page", `runs/${fileSafeName(run)}.html`],
   ["RE-bench page", "rebench.html"],
   ["AUP page", "aup.html"],

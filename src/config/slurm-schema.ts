@@ -6,7 +6,7 @@
 //     partition: gpu
 //     account: my-lab
 //     qos: normal
-//     launcher: docker          # process | docker | auto (docker for an agent with an image)
+//     launcher: docker          # process | docker | podman | auto (docker for an agent with an image)
 //     sbatch_args: ["--constraint=a100"]
 //     poll_interval: 5s         # time between two squeue calls for all of the sweep's jobs
 
@@ -22,7 +22,7 @@ export const slurmSchema = z.strictObject({
   partition: name.optional(),
   account: name.optional(),
   qos: name.optional(),
-  launcher: z.enum(["auto", "process", "docker"]).default("auto"),
+  launcher: z.enum(["auto", "process", "docker", "podman"]).default("auto"),
   /** More sbatch options, each one argument starting with "--", e.g. "--constraint=a100". */
   sbatch_args: z
     .array(

@@ -108,6 +108,11 @@ export interface RunResult {
 export interface RunHooks {
   /** Cancels the run (Ctrl-C): stop politely, then kill after the grace period. */
   signal?: AbortSignal;
+  /**
+   * Forces the stop (second Ctrl-C): kill the agent now, without the rest of the grace period. Runtimes
+   * whose stop is already bounded may leave it out; the Slurm runtime kills its jobs (scancel KILL).
+   */
+  forceSignal?: AbortSignal;
   /** Called once the agent is actually running (container started / process spawned). */
   onStarted?: (info: { startedAtMs: number; containerId?: string; pid?: number; jobId?: string }) => void;
 }

@@ -1,9 +1,9 @@
 // Sweeps through a real Slurm cluster (scripts/slurm-test-cluster.sh start), driven as users drive
-// bench: the example agents over the demo split with the process and docker launchers, every run
+// bench: the example agents over the demo split with the process, docker and podman launchers, every run
 // graded; `kill -9` of bench mid-sweep followed by the same command (nothing lost, nothing run twice, no
-// job left in squeue); Ctrl-C cancelling the sweep's jobs.
+// job left in squeue); Ctrl-C cancelling the sweep's jobs, and a second Ctrl-C killing them at once.
 
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +16,8 @@ import { SLURM_POLL_ENV } from "../runtimes/slurm/slurm-runtime.js";
 import {
   declaredGpus,
   liveJobsOfSweep,
+  podmanUnavailableReason,
+  skipWithoutPodman,
   skipWithoutSlurm,
   slurmUnavailableReason,
 } from "../runtimes/slurm/test-support/slurm-test-env.js";
@@ -185,6 +187,43 @@ describe.skipIf(skip)("sweeps through Slurm", () => {
     expect(rows).toHaveLength(3);
   }, 180_000);
 
+  it("runs the example agents with the podman launcher on the node's podman, every run graded", async (context) => {
+    const noPodman = podmanUnavailableReason();
+    if (skipWithoutPodman("podman launcher sweep", noPodman)) context.skip();
+    if (noPodman !== undefined) throw new Error(`BENCH_REQUIRE_PODMAN=1 but ${noPodman}`);
+    const ws = workspace();
+    const file = sweepFile(
+      ws.dir,
+      "slurm-podman",
+      [path.join(AGENTS, "copy-sample.yaml"), path.join(AGENTS, "fails.yaml")],
+      "podman",
+    );
+    const bench = startBench(ws.dir, ["sweep", "run", file, "--db", ws.db]);
+    expect(await bench.exited).toBe(0);
+    const rows = storeRuns(ws.db);
+    expect(rows).toHaveLength(6);
+    const byAgent = (agent: string) => rows.filter((r) => r.id.includes(`:${agent}-`));
+    expect(byAgent("copy-sample").map((r) => [r.status, r.valid])).toEqual([
+      ["completed", true],
+      ["completed", true],
+      ["completed", true],
+    ]);
+    expect(byAgent("fails").map((r) => r.status)).toEqual(["agent_error", "agent_error", "agent_error"]);
+    expect(rows.every((r) => r.graded !== null)).toBe(true);
+    // The container wrote straight into the run folders on the shared filesystem.
+    const written = readdirSync(path.join(ws.dir, "runs", "slurm-podman"), { recursive: true }).map(String);
+    expect(written.filter((f) => f.endsWith(path.join("submission", "submission.csv")))).toHaveLength(3);
+    expect(written.filter((f) => f.endsWith(path.join("logs", "why.txt")))).toHaveLength(3);
+    const wrappers = written.filter((f) => f.endsWith(path.join("slurm-job", "job.sh")));
+    expect(wrappers).toHaveLength(6);
+    for (const wrapper of wrappers) {
+      expect(readFileSync(path.join(ws.dir, "runs", "slurm-podman", wrapper), "utf8")).toContain(
+        "engine=podman\n",
+      );
+    }
+    expect(liveJobsOfSweep("slurm-podman")).toEqual([]);
+  }, 180_000);
+
   it("survives kill -9 mid-sweep: the same command re-attaches, loses nothing, runs nothing twice, leaves no job", async () => {
     const ws = workspace();
     const ledger = path.join(ws.dir, "started.txt");
@@ -259,4 +298,49 @@ describe.skipIf(skip)("sweeps through Slurm", () => {
     expect(liveJobsOfSweep("slurm-ctrl-c")).toEqual([]);
     expect(storeRuns(ws.db).map((r) => r.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
   }, 120_000);
+  it("kills the sweep's jobs and their containers at once on a second Ctrl-C, runs recorded as cancelled", async (context) => {
+    const noDocker = await dockerUnavailableReason();
+    if (noDocker !== undefined && !REQUIRE_DOCKER) {
+      console.warn(`forced stop test skipped: ${noDocker} (set BENCH_REQUIRE_DOCKER=1 to make this fail)`);
+      context.skip();
+    }
+    const ws = workspace();
+    const agent = path.join(ws.dir, "stubborn.yaml");
+    // Ignores SIGTERM: only a kill stops it (a first Ctrl-C alone waits for Slurm's KillWait, and a
+    // SIGKILL of the wrapper alone would leave its container running).
+    writeFileSync(
+      agent,
+      [
+        "name: stubborn",
+        "image: bench-busybox:test",
+        'command: ["sh", "-c", "trap \'\' TERM; while :; do sleep 1; done"]',
+        "resources:",
+        "  cpus: 1",
+        "  memory_gb: 0.125",
+        "time_limit: 5m",
+        "",
+      ].join("\n"),
+    );
+    const file = sweepFile(ws.dir, "slurm-force", [agent], "docker");
+    const containers = () =>
+      execFileSync("docker", ["ps", "-a", "-q", "--filter", "label=bench.sweep-id=slurm-force"], {
+        encoding: "utf8",
+      })
+        .split("\n")
+        .filter(Boolean);
+    const bench = startBench(ws.dir, ["sweep", "run", file, "--db", ws.db]);
+    await waitFor("the three containers run", () => containers().length === 3, 90_000);
+    bench.child.kill("SIGINT");
+    await new Promise((r) => setTimeout(r, 300));
+    const forcedAt = Date.now();
+    bench.child.kill("SIGINT");
+    expect(await bench.exited).toBe(130);
+    const forcedMs = Date.now() - forcedAt;
+    console.log(`second Ctrl-C to bench's exit: ${forcedMs} ms`);
+    expect(forcedMs).toBeLessThan(30_000);
+    expect(liveJobsOfSweep("slurm-force")).toEqual([]);
+    expect(storeRuns(ws.db).map((r) => r.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
+    // The wrappers had the engine kill and remove their containers before SIGKILL reached them.
+    await waitFor("no container of the sweep is left", () => containers().length === 0, 15_000);
+  }, 150_000);
 });

@@ -224,6 +224,7 @@ export async function runSweep(
             },
             {
               signal: controller.signal,
+              ...(options.forceSignal ? { forceSignal: options.forceSignal } : {}),
               onStarted: (info) => {
                 journal.markHandle(
                   run.runId,

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "./frame.js";
-import { sameText, type TextCells, textCells } from "./text-cells.js";
+import { cellText, sameText, type TextCells, textCells } from "./text-cells.js";
 
 function cells(csv: string, column = "x"): TextCells | null {
   const frame = parseCsv(Buffer.from(csv), "t.csv");
   return textCells(frame.rawCells(column), frame.rowCount);
 }
 
-const text = (c: TextCells, r: number) =>
-  c.na[r] === 1 ? null : c.bytes.toString("utf8", c.starts[r]!, c.ends[r]!);
+const text = (c: TextCells, r: number) => cellText(c, r);
 
 describe("textCells", () => {
   it("reads unquoted and plainly quoted cells as their text, and NA words and short rows as NA", () => {

@@ -87,6 +87,11 @@ export function textCells(cells: RawCells | undefined, rowCount: number): TextCe
   return text ? { bytes, starts, ends, na, rowCount } : null;
 }
 
+/** Row `r`'s text, or null for an NA cell. */
+export function cellText(cells: TextCells, r: number): string | null {
+  return cells.na[r] === 1 ? null : cells.bytes.toString("utf8", cells.starts[r]!, cells.ends[r]!);
+}
+
 /** Whether row `r` of `a` and row `s` of `b` hold the same text (NA cells are equal to each other only). */
 export function sameText(a: TextCells, r: number, b: TextCells, s: number): boolean {
   // pandas' astype(str) renders every NA cell as "nan", and no text cell is "nan" (it would be NA).

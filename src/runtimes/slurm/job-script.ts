@@ -17,7 +17,14 @@ import { CONTAINER_PATHS, type RunSpec } from "../runtime.js";
 import { formatJobComment, jobName } from "./job-identity.js";
 
 /** How the agent runs inside its job: a plain process (like the local runtime) or a container. */
-export type SlurmLauncher = "process" | "docker";
+export type SlurmLauncher = "process" | "docker" | "podman";
+
+/** The launchers that run the agent in a container, and the engine command each one uses. */
+export const CONTAINER_ENGINES = { docker: "docker", podman: "podman" } as const;
+
+export function isContainerLauncher(launcher: SlurmLauncher): launcher is keyof typeof CONTAINER_ENGINES {
+  return launcher !== "process";
+}
 
 /** Cluster options from the sweep file's `slurm:` section. */
 export interface SlurmJobOptions {
@@ -89,6 +96,9 @@ export function sbatchArgs(spec: RunSpec, options: SlurmJobOptions = {}): string
   return args;
 }
 
+/** The signal bench sends the batch script (scancel --batch) to kill its agent at once (a forced stop). */
+export const FORCE_SIGNAL = "USR1";
+
 /** The variables the job passes on from Slurm: the GPUs it allocated, and the job's id. */
 const SLURM_PASSTHROUGH = ["CUDA_VISIBLE_DEVICES", "SLURM_JOB_GPUS", "GPU_DEVICE_ORDINAL", "SLURM_JOB_ID"];
 
@@ -147,19 +157,46 @@ export function dockerRunArgs(spec: RunSpec, name: string): string[] {
   return args;
 }
 
-function dockerLaunch(spec: RunSpec): string {
-  if (spec.image === undefined) throw new TypeError("the docker launcher needs the agent's image");
+/**
+ * How the wrapper hands Slurm's GPUs to the container. docker: `--gpus device=...` where the NVIDIA
+ * container toolkit is installed. podman 4.3 (Debian 12) has no working --gpus, so each allocated GPU is
+ * passed as a device: by its CDI name (nvidia.com/gpu=N) where the node has an NVIDIA CDI spec
+ * (nvidia-ctk cdi generate), else as /dev/nvidiaN plus the driver's control devices where those exist.
+ * Either way CUDA_VISIBLE_DEVICES is passed on as Slurm set it.
+ */
+function gpuArgsLine(engine: keyof typeof CONTAINER_ENGINES): string {
+  if (engine === "docker") {
+    return 'if [ -n "${SLURM_JOB_GPUS-}" ] && command -v nvidia-container-cli >/dev/null 2>&1; then gpu_args=(--gpus "\\"device=$SLURM_JOB_GPUS\\""); fi';
+  }
+  return [
+    'if [ -n "${SLURM_JOB_GPUS-}" ]; then',
+    '  cdi=0; for spec in /etc/cdi/nvidia.yaml /etc/cdi/nvidia.json /var/run/cdi/nvidia.yaml /var/run/cdi/nvidia.json; do [ -e "$spec" ] && cdi=1; done',
+    "  for gpu in ${SLURM_JOB_GPUS//,/ }; do",
+    '    if [ "$cdi" = 1 ]; then gpu_args+=(--device "nvidia.com/gpu=$gpu");',
+    '    elif [ -e "/dev/nvidia$gpu" ]; then gpu_args+=(--device "/dev/nvidia$gpu"); fi',
+    "  done",
+    '  if [ "$cdi" = 0 ] && [ ${#gpu_args[@]} -gt 0 ]; then',
+    '    for control in /dev/nvidiactl /dev/nvidia-uvm /dev/nvidia-uvm-tools; do [ -e "$control" ] && gpu_args+=(--device "$control"); done',
+    "  fi",
+    "fi",
+  ].join("\n");
+}
+
+/** The agent in a container on the node's engine (docker or podman: the same `run` options). */
+function containerLaunch(spec: RunSpec, engine: keyof typeof CONTAINER_ENGINES): string {
+  if (spec.image === undefined) throw new TypeError(`the ${engine} launcher needs the agent's image`);
   const args = dockerRunArgs(spec, "__NAME__").map((arg) =>
     arg === "__NAME__" ? '"$name"' : shellQuote(arg),
   );
   return [
+    `engine=${CONTAINER_ENGINES[engine]}`,
     'name="bench-slurm-${SLURM_JOB_ID:-$$}"',
     "gpu_args=()",
     // Only where the engine can hand GPUs to containers; Slurm's allocation is passed on either way.
-    'if [ -n "${SLURM_JOB_GPUS-}" ] && command -v nvidia-container-cli >/dev/null 2>&1; then gpu_args=(--gpus "\\"device=$SLURM_JOB_GPUS\\""); fi',
-    `docker ${args.join(" ")} --env "CUDA_VISIBLE_DEVICES=\${CUDA_VISIBLE_DEVICES-}" "\${gpu_args[@]}" ${shellQuote(spec.image)} ${spec.command.map(shellQuote).join(" ")} </dev/null &`,
+    gpuArgsLine(engine),
+    `"$engine" ${args.join(" ")} --env "CUDA_VISIBLE_DEVICES=\${CUDA_VISIBLE_DEVICES-}" "\${gpu_args[@]}" ${shellQuote(spec.image)} ${spec.command.map(shellQuote).join(" ")} </dev/null &`,
     "child=$!",
-    'stop_agent() { docker kill --signal "$1" "$name" >/dev/null 2>&1; }',
+    'stop_agent() { "$engine" kill --signal "$1" "$name" >/dev/null 2>&1; }',
     // The engine enforces the memory limit itself (OOMKilled).
     "agent_rss_kb() { echo 0; }",
   ].join("\n");
@@ -178,6 +215,14 @@ export function jobScript(spec: RunSpec, launcher: SlurmLauncher, token: string)
 # Runs the agent, stops it at its time limit, and writes its exit record to slurm-job/exit.
 set -u
 job_dir=${shellQuote(files.dir)}
+# bench's stop (Ctrl-C: SIGTERM to this script) and forced stop (second Ctrl-C: ${FORCE_SIGNAL}, the agent
+# killed at once: a container by its engine, which a SIGKILL of this script would leave running; bench
+# then kills every process of the job). Trapped first, so that a stop that comes early is not lost.
+stop_agent() { :; }
+on_term() { printf 'signal\\n' >"$job_dir/stop"; stop_agent TERM; }
+on_force() { printf 'signal\\n' >"$job_dir/stop"; stop_agent KILL; }
+trap on_term TERM INT
+trap on_force ${FORCE_SIGNAL}
 if [ "$(<"$job_dir/token")" != ${shellQuote(token)} ] 2>/dev/null; then
   echo "bench: this node ($(hostname)) does not see the run folder bench wrote; it must be shared" >&2
   exit 97
@@ -185,10 +230,14 @@ fi
 now_ms() { local t="\${EPOCHREALTIME//[!0-9]/}"; echo $((t / 1000)); }
 started=$(now_ms)
 printf '%s\\n' "\${SLURM_JOB_GPUS-}" >"$job_dir/gpus"
-${launcher === "process" ? processLaunch(spec) : dockerLaunch(spec)}
-on_term() { printf 'signal\\n' >"$job_dir/stop"; stop_agent TERM; }
-trap on_term TERM INT
-# One watch loop: the time limit (TERM, then KILL after the grace) and the memory limit (KILL).
+if [ -s "$job_dir/stop" ]; then
+  # Stopped before the agent started: it is not started at all.
+  printf 'signal 143 %s %s\\n' "$started" "$(now_ms)" >"$job_dir/exit.tmp" && mv -f "$job_dir/exit.tmp" "$job_dir/exit"
+  exit 143
+fi
+${isContainerLauncher(launcher) ? containerLaunch(spec, launcher) : processLaunch(spec)}
+# One watch loop: the time limit and bench's stop (TERM, then KILL after the grace), and the memory
+# limit (KILL).
 (
   # A sleep without a process per tick: read with a timeout on a pipe this shell holds open itself.
   exec 3<> <(:)
@@ -196,7 +245,9 @@ trap on_term TERM INT
   killed_at=0
   while kill -0 "$child" 2>/dev/null; do
     now=$(now_ms)
-    if [ "$killed_at" -eq 0 ] && [ "$now" -ge "$deadline" ]; then
+    if [ "$killed_at" -eq 0 ] && [ -s "$job_dir/stop" ]; then
+      killed_at=$now # bench stopped the run (SIGTERM, see on_term): SIGKILL after the grace too
+    elif [ "$killed_at" -eq 0 ] && [ "$now" -ge "$deadline" ]; then
       printf 'timeout\\n' >"$job_dir/stop"; stop_agent TERM; killed_at=$now
     elif [ "$killed_at" -gt 0 ] && [ "$now" -ge $((killed_at + ${limits.stopGraceMs})) ]; then
       stop_agent KILL
@@ -215,10 +266,10 @@ kill "$watch" 2>/dev/null
 reason=exit
 [ -s "$job_dir/stop" ] && read -r reason <"$job_dir/stop"
 ${
-  launcher === "docker"
-    ? `[ "$(docker inspect -f '{{.State.OOMKilled}}' "$name" 2>/dev/null)" = true ] && reason=oom
+  isContainerLauncher(launcher)
+    ? `[ "$("$engine" inspect -f '{{.State.OOMKilled}}' "$name" 2>/dev/null)" = true ] && reason=oom
 [ "$code" -eq 125 ] && [ "$reason" = exit ] && reason=engine
-docker rm -f "$name" >/dev/null 2>&1`
+"$engine" rm -f "$name" >/dev/null 2>&1`
     : `# Whatever the agent left running in its process group goes with it (Slurm ends the rest with the job).
 kill -KILL -- -"$child" 2>/dev/null`
 }

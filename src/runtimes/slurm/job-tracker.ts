@@ -1,9 +1,10 @@
 // Follows every job of a sweep with ONE squeue call per poll, whatever the number of jobs: each run
 // registers a listener for its job, and the tracker hands each the job's latest state. A job squeue no
 // longer lists is asked about once with scontrol (finished jobs stay there for MinJobAge); a job Slurm
-// has forgotten is reported as null. Cancellations asked for in the same moment go out as one scancel.
+// has forgotten is reported as null. Cancellations (and the signals of a forced stop) asked for in the
+// same moment go out as one scancel.
 
-import type { SlurmCommands, SlurmJobInfo } from "./slurm-cli.js";
+import type { ScancelOptions, SlurmCommands, SlurmJobInfo } from "./slurm-cli.js";
 
 export type JobListener = (info: SlurmJobInfo | null) => void;
 
@@ -14,8 +15,8 @@ export class JobTracker {
   readonly #listeners = new Map<string, Set<JobListener>>();
   #timer: NodeJS.Timeout | null = null;
   #polling = false;
-  #pendingCancels = new Set<string>();
-  #cancelFlush: Promise<void> | null = null;
+  /** Job ids waiting to go out in one scancel, by the kind of scancel. */
+  readonly #pending = new Map<string, { ids: Set<string>; flush: Promise<void> }>();
   /** squeue calls made so far (tests check the polling is batched). */
   polls = 0;
 
@@ -47,14 +48,30 @@ export class JobTracker {
 
   /** Cancels a job; the cancellations of one moment are sent together. */
   cancel(jobId: string): Promise<void> {
-    this.#pendingCancels.add(jobId);
-    this.#cancelFlush ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-      const ids = [...this.#pendingCancels];
-      this.#pendingCancels.clear();
-      this.#cancelFlush = null;
-      await this.#commands.scancel(ids);
+    return this.#batched("cancel", jobId, (ids) => this.#commands.scancel(ids));
+  }
+
+  /**
+   * scancel with options (a signal, to the batch script alone or every process, jobs in one state only),
+   * batched like cancel(): the calls of one moment with the same options go out as one.
+   */
+  scancel(jobId: string, options: ScancelOptions): Promise<void> {
+    return this.#batched(JSON.stringify(options), jobId, (ids) => this.#commands.scancel(ids, options));
+  }
+
+  #batched(kind: string, jobId: string, send: (ids: string[]) => Promise<void>): Promise<void> {
+    const pending = this.#pending.get(kind);
+    if (pending !== undefined) {
+      pending.ids.add(jobId);
+      return pending.flush;
+    }
+    const ids = new Set([jobId]);
+    const flush = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.#pending.delete(kind);
+      return send([...ids]);
     });
-    return this.#cancelFlush;
+    this.#pending.set(kind, { ids, flush });
+    return flush;
   }
 
   #schedule(): void {

@@ -25,8 +25,18 @@ export interface SlurmCommands {
   squeueAll(): Promise<SlurmJobInfo[]>;
   /** One job's state from scontrol (finished jobs stay there for MinJobAge); null when unknown. */
   showJob(jobId: string): Promise<SlurmJobInfo | null>;
-  scancel(jobIds: readonly string[], options?: { signal?: string }): Promise<void>;
+  /**
+   * Cancels jobs, or with `signal` only signals them: every process of the job (--full), or with
+   * `batchOnly` the batch script alone (--batch); with `state` only the jobs in that state (--state).
+   */
+  scancel(jobIds: readonly string[], options?: ScancelOptions): Promise<void>;
   setComment(jobId: string, comment: string): Promise<void>;
+}
+
+export interface ScancelOptions {
+  signal?: string;
+  batchOnly?: boolean;
+  state?: "PENDING" | "RUNNING";
 }
 
 const FIELD = "\u001f"; // unit separator: never in a job name or comment bench writes
@@ -155,9 +165,13 @@ export class SlurmCli implements SlurmCommands {
     return parseShowJob(output.stdout);
   }
 
-  async scancel(jobIds: readonly string[], options: { signal?: string } = {}): Promise<void> {
+  async scancel(jobIds: readonly string[], options: ScancelOptions = {}): Promise<void> {
     if (jobIds.length === 0) return;
-    const args = options.signal === undefined ? [] : ["--signal", options.signal, "--full"];
+    const args =
+      options.signal === undefined
+        ? []
+        : ["--signal", options.signal, options.batchOnly ? "--batch" : "--full"];
+    if (options.state !== undefined) args.push(`--state=${options.state}`);
     const output = await exec("scancel", [...args, ...jobIds]);
     // A job that ended meanwhile is not an error: it is gone, as asked.
     if (

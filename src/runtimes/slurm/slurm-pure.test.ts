@@ -190,7 +190,26 @@ describe("the job's sbatch options and script", () => {
     expect(args.join(" ")).not.toContain("slot0");
     const script = jobScript(spec, "docker", "tok");
     expect(script).toContain("SLURM_JOB_GPUS");
-    expect(script).toContain("docker rm -f");
+    expect(script).toContain("engine=docker\n");
+    expect(script).toContain('"$engine" rm -f');
+    expect(script).toContain("--gpus");
+  });
+
+  it("runs the same container with the node's podman for the podman launcher, GPUs as devices", () => {
+    const docker = jobScript(spec, "docker", "tok");
+    const podman = jobScript(spec, "podman", "tok");
+    expect(podman).toContain("engine=podman\n");
+    expect(podman).not.toContain("engine=docker");
+    // podman 4.3 has no --gpus: Slurm's GPUs go in as devices (CDI names, else /dev/nvidiaN).
+    expect(podman).not.toContain("--gpus");
+    expect(podman).toContain('--device "nvidia.com/gpu=$gpu"');
+    expect(podman).toContain('--device "/dev/nvidia$gpu"');
+    // The same run options as the docker launcher's.
+    const runLine = (script: string) =>
+      script.split("\n").find((line) => line.startsWith(`"$engine" 'run' `));
+    expect(runLine(podman)).toBeDefined();
+    expect(runLine(podman)).toBe(runLine(docker));
+    expect(() => jobScript({ ...spec, image: undefined }, "podman", "tok")).toThrow(/podman launcher/);
   });
 });
 
@@ -217,12 +236,13 @@ describe("the sweep file's slurm section", () => {
       poll_interval: "5s",
     });
     expect(sweep({}).slurm).toEqual({ launcher: "auto", sbatch_args: [] });
+    expect(sweep({ launcher: "podman" }).slurm?.launcher).toBe("podman");
   });
 
   it("refuses what sbatch would misread, naming the field", () => {
     expect(() => sweep({ sbatch_args: ["rm -rf /"] })).toThrow(/sbatch_args/);
     expect(() => sweep({ partition: "gpu; true" })).toThrow(/partition/);
-    expect(() => sweep({ launcher: "podman" })).toThrow(/launcher/);
+    expect(() => sweep({ launcher: "kubernetes" })).toThrow(/launcher/);
     expect(() => sweep({ nodes: 3 })).toThrow(/nodes/);
   });
 });

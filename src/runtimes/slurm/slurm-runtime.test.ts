@@ -1,7 +1,9 @@
 // The Slurm runtime against a real cluster (scripts/slurm-test-cluster.sh start): each outcome class,
 // artifacts in the run folder, GPUs from Slurm's allocation and never two runs on one device, Ctrl-C
-// cancelling the job, batched polling, and the docker launcher on the node's engine.
+// cancelling the job (a container that ignores SIGTERM killed after the grace), batched polling, and the
+// docker and podman launchers on the node's engines.
 
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,6 +25,8 @@ import { SlurmRuntime } from "./slurm-runtime.js";
 import {
   declaredGpus,
   liveJobsOfSweep,
+  podmanUnavailableReason,
+  skipWithoutPodman,
   skipWithoutSlurm,
   slurmUnavailableReason,
 } from "./test-support/slurm-test-env.js";
@@ -231,5 +235,81 @@ describe.skipIf(skip)("Slurm runtime on a real cluster", () => {
     expect(error.exitCode).toBe(5);
     // The container is removed once the job ends.
     expect(readdirSync(path.join(copy.runDir, "slurm-job"))).toContain("exit");
+  }, 120_000);
+  it("stops a container that ignores SIGTERM on Ctrl-C after the grace, and removes it", async (context) => {
+    const noDocker = await dockerUnavailableReason();
+    if (noDocker !== undefined && !REQUIRE_DOCKER) {
+      console.warn(
+        `Ctrl-C container test skipped: ${noDocker} (set BENCH_REQUIRE_DOCKER=1 to make this fail)`,
+      );
+      context.skip();
+    }
+    const runtime = new SlurmRuntime({ launcher: "docker", pollMs: POLL_MS });
+    const stubborn = specFor(inlineAgent("trap '' TERM; while :; do sleep 1; done"), competition, SESSION, {
+      sweepId: "slurm-tests",
+    });
+    const controller = new AbortController();
+    let abortedAt = 0;
+    const running = (name: string) => {
+      try {
+        return (
+          execFileSync("docker", ["inspect", "-f", "{{.State.Running}}", name], {
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "ignore"],
+          }).trim() === "true"
+        );
+      } catch {
+        return false;
+      }
+    };
+    const result = await runtime.run(stubborn, {
+      signal: controller.signal,
+      // Ctrl-C once the agent's container runs.
+      onStarted: ({ jobId }) => {
+        const check = setInterval(() => {
+          if (!running(`bench-slurm-${jobId}`)) return;
+          clearInterval(check);
+          abortedAt = Date.now();
+          controller.abort();
+        }, 100);
+      },
+    });
+    expect(result.endClass).toBe("cancelled");
+    // SIGTERM was ignored: the wrapper killed the container once the run's grace had passed.
+    expect(Date.now() - abortedAt).toBeGreaterThanOrEqual(stubborn.limits.stopGraceMs);
+    const jobId = readFileSync(path.join(stubborn.runDir, "slurm-job", "job-id"), "utf8").trim();
+    const containers = execFileSync("docker", ["ps", "-a", "--format", "{{.Names}}"], { encoding: "utf8" });
+    expect(containers.split("\n")).not.toContain(`bench-slurm-${jobId}`);
+    expect(liveJobsOfSweep("slurm-tests")).toEqual([]);
+  }, 60_000);
+
+  it("runs the same container with the node's podman for the podman launcher, and removes it", async (context) => {
+    const noPodman = podmanUnavailableReason();
+    if (skipWithoutPodman("podman launcher test", noPodman)) context.skip();
+    if (noPodman !== undefined) throw new Error(`BENCH_REQUIRE_PODMAN=1 but ${noPodman}`);
+    const runtime = new SlurmRuntime({ launcher: "podman", pollMs: POLL_MS });
+    expect(runtime.isolates).toBe(true);
+    const copy = specFor(
+      inlineAgent(
+        'id -u > "$BENCH_LOGS_DIR/uid.txt"; test -x /home/validate_submission.sh && cp /home/data/sample_submission.csv /home/submission/submission.csv; touch /home/data/x 2>/dev/null && echo writable; true',
+      ),
+      competition,
+      SESSION,
+      { sweepId: "slurm-tests" },
+    );
+    const fails = specFor(inlineAgent("exit 5"), competition, SESSION, { sweepId: "slurm-tests" });
+    const [ok, error] = await Promise.all([runtime.run(copy), runtime.run(fails)]);
+    expect(ok.endClass, ok.message).toBe("completed");
+    expect(ok.submissionPath).not.toBeNull();
+    expect(readFileSync(path.join(copy.runDir, "logs", "uid.txt"), "utf8").trim()).toBe("1000");
+    expect(readFileSync(path.join(copy.runDir, "agent.log"), "utf8")).not.toContain("writable");
+    expect(error.endClass).toBe("agent_error");
+    expect(error.exitCode).toBe(5);
+    // Each job's container is gone from podman once the job ends.
+    const jobIds = [copy, fails].map((spec) =>
+      readFileSync(path.join(spec.runDir, "slurm-job", "job-id"), "utf8").trim(),
+    );
+    const containers = execFileSync("podman", ["ps", "-a", "--format", "{{.Names}}"], { encoding: "utf8" });
+    for (const jobId of jobIds) expect(containers.split("\n")).not.toContain(`bench-slurm-${jobId}`);
   }, 120_000);
 });

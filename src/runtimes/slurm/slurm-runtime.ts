@@ -1,13 +1,14 @@
 // The Slurm runtime: each run is one Slurm job (sbatch), scheduled by the cluster's own scheduler on
 // the resources the run asks for (GPUs by count: Slurm picks the devices, never bench). Inside the job
-// the agent runs as a plain process or in a container on the node's Docker engine (job-script.ts).
+// the agent runs as a plain process or in a container on the node's Docker engine or podman (job-script.ts).
 // Artifacts are written straight into the run folder, which must be on a filesystem shared between
 // bench's host and the nodes; grading stays on bench's side, so the private answers never reach a node.
 //
 // All of a sweep's jobs are followed by one squeue per poll (job-tracker.ts). A bench killed with
 // kill -9 and started again re-attaches to the jobs its runs still have (canReattach: the job id in the
 // run folder, confirmed by the job's comment) instead of submitting them again; jobs of dead sessions
-// are cancelled only when asked (`bench reap`).
+// are cancelled only when asked (`bench reap`). Ctrl-C cancels queued jobs and has running ones' wrappers
+// stop their agents (SIGTERM, then SIGKILL after the grace); a second Ctrl-C kills them at once (#force).
 
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync } from "node:fs";
@@ -29,6 +30,8 @@ import {
 import { formatJobComment, parseJobComment } from "./job-identity.js";
 import {
   contractFiles,
+  FORCE_SIGNAL,
+  isContainerLauncher,
   jobFiles,
   jobScript,
   type SlurmJobOptions,
@@ -42,7 +45,7 @@ import { SlurmCli, type SlurmCommands, type SlurmJobInfo } from "./slurm-cli.js"
 export const SLURM_POLL_ENV = "BENCH_SLURM_POLL_MS";
 
 export interface SlurmRuntimeOptions extends SlurmJobOptions {
-  /** process, docker, or auto (default): docker for an agent with an image, process otherwise. */
+  /** process, docker, podman, or auto (default): docker for an agent with an image, process otherwise. */
   launcher?: SlurmLauncher | "auto";
   /** Time between two squeue calls. Default: BENCH_SLURM_POLL_MS, else 2,000 ms. */
   pollMs?: number;
@@ -52,6 +55,15 @@ export interface SlurmRuntimeOptions extends SlurmJobOptions {
 
 /** A run that waited this long for Slurm to start it says so in its notes. */
 const QUEUE_NOTE_MS = 30_000;
+
+/** After Ctrl-C, how long bench waits for a running job's wrapper to show it got SIGTERM before resending it. */
+const STOP_RESEND_MS = 1_000;
+
+/** After Ctrl-C, how long past the run's grace bench waits for the wrapper to end its job before scancel. */
+const STOP_BACKSTOP_MS = 15_000;
+
+/** How long a forced stop lets the wrapper kill its agent (a container: the engine's kill) before SIGKILL. */
+const FORCE_SETTLE_MS = 3_000;
 
 /** How long the wrapper's exit record may take to appear on bench's side of a shared filesystem. */
 const EXIT_RECORD_WAIT_MS = 5_000;
@@ -83,9 +95,9 @@ export class SlurmRuntime implements Runtime {
 
   constructor(options: SlurmRuntimeOptions = {}) {
     this.#launcher = options.launcher ?? "auto";
-    if (!["auto", "process", "docker"].includes(this.#launcher)) {
+    if (!["auto", "process", "docker", "podman"].includes(this.#launcher)) {
       throw new TypeError(
-        `SlurmRuntime option launcher must be auto, process or docker, got ${String(this.#launcher)}`,
+        `SlurmRuntime option launcher must be auto, process, docker or podman, got ${String(this.#launcher)}`,
       );
     }
     this.isolates = this.#launcher !== "process";
@@ -125,10 +137,11 @@ export class SlurmRuntime implements Runtime {
         "an agent without an image runs as a plain process on the Slurm node (launcher process): it is isolated from nothing there.",
       );
     }
-    if (this.launcherFor(spec) === "docker" && !spec.image) {
+    const launcher = this.launcherFor(spec);
+    if (isContainerLauncher(launcher) && !spec.image) {
       throw new BenchError(
         "CONFIG_INVALID",
-        "the Slurm runtime's docker launcher needs an agent with an image.",
+        `the Slurm runtime's ${launcher} launcher needs an agent with an image.`,
         {
           hint: "give the agent an image, or set slurm.launcher: process in the sweep file.",
         },
@@ -189,7 +202,7 @@ export class SlurmRuntime implements Runtime {
     } else {
       jobId = await this.#submit(spec, launcher);
     }
-    const outcome = await this.#follow(jobId, hooks);
+    const outcome = await this.#follow(jobId, files, spec.limits.stopGraceMs, hooks);
     // A cancelled run is cancelled whatever its record says: no need to wait for one.
     const exit = await this.#exitRecord(
       files.exit,
@@ -239,7 +252,7 @@ export class SlurmRuntime implements Runtime {
     const layout = createRunDir(spec.runDir);
     const files = jobFiles(spec.runDir);
     await mkdir(files.dir, { recursive: true });
-    if (launcher === "docker") {
+    if (isContainerLauncher(launcher)) {
       // The container's user (1000:1000) writes into the bind-mounted folders.
       for (const dir of [layout.submission, layout.logs, layout.code, layout.score]) chmodSync(dir, 0o777);
     }
@@ -257,9 +270,14 @@ export class SlurmRuntime implements Runtime {
     return jobId;
   }
 
-  /** Follows the job until Slurm says it ended (or forgot it); cancels it when the run is cancelled. */
+  /**
+   * Follows the job until Slurm says it ended (or forgot it); stops it when the run is cancelled
+   * (#stop), and kills it when the stop is forced (#force).
+   */
   #follow(
     jobId: string,
+    files: { exit: string; stop: string },
+    stopGraceMs: number,
     hooks: RunHooks,
   ): Promise<{
     info: SlurmJobInfo | null;
@@ -269,13 +287,48 @@ export class SlurmRuntime implements Runtime {
   }> {
     return new Promise((resolve) => {
       let cancelled = false;
+      let forced = false;
       let startedAtMs: number | null = null;
       let notifiedStart = false;
+      let backstop: NodeJS.Timeout | undefined;
+      let stopSentAt = 0;
       const onAbort = () => {
         cancelled = true;
-        void this.#tracker.cancel(jobId).catch(() => {});
+        stopSentAt = Date.now();
+        void this.#stop(jobId);
+        // A wrapper that does not end its job within the grace (wedged, or killed before it could trap
+        // the signal) is ended by Slurm.
+        backstop = setTimeout(
+          () => void this.#quiet(jobId, this.#tracker.cancel(jobId)),
+          stopGraceMs + STOP_BACKSTOP_MS,
+        );
       };
+      const onForce = () => {
+        if (forced) return;
+        forced = true;
+        cancelled = true;
+        void this.#force(jobId, files.exit);
+      };
+      let cancelledWaiting = false;
       const stop = this.#tracker.watch(jobId, (info) => {
+        // Stopped while still waiting to run (queued, or starting between #stop's two calls): no agent
+        // runs yet, so the job is simply cancelled.
+        if (cancelled && !forced && !cancelledWaiting && info !== null && WAITING_STATES.has(info.state)) {
+          cancelledWaiting = true;
+          void this.#quiet(jobId, this.#tracker.cancel(jobId));
+        }
+        // Slurm may list a job as running before its batch script runs on the node, and a signal sent
+        // then is lost: sent again until the wrapper shows it got one (its stop file).
+        if (
+          cancelled &&
+          !forced &&
+          info?.state === "RUNNING" &&
+          Date.now() - stopSentAt >= STOP_RESEND_MS &&
+          !existsSync(files.stop)
+        ) {
+          stopSentAt = Date.now();
+          void this.#stop(jobId);
+        }
         if (
           info !== null &&
           !notifiedStart &&
@@ -288,13 +341,55 @@ export class SlurmRuntime implements Runtime {
         }
         if (info === null || TERMINAL_STATES.has(info.state)) {
           stop();
+          clearTimeout(backstop);
           hooks.signal?.removeEventListener("abort", onAbort);
+          hooks.forceSignal?.removeEventListener("abort", onForce);
           resolve({ info, cancelled, startedAtMs, notifiedStart });
         }
       });
-      if (hooks.signal?.aborted) onAbort();
-      else hooks.signal?.addEventListener("abort", onAbort, { once: true });
+      if (hooks.forceSignal?.aborted) onForce();
+      else if (hooks.signal?.aborted) onAbort();
+      if (!hooks.forceSignal?.aborted) hooks.forceSignal?.addEventListener("abort", onForce, { once: true });
+      if (!hooks.signal?.aborted) hooks.signal?.addEventListener("abort", onAbort, { once: true });
     });
+  }
+
+  #quiet(jobId: string, step: Promise<void>): Promise<void> {
+    return step.catch((error: unknown) =>
+      this.#notice(`stopping Slurm job ${jobId}: ${(error as Error).message}`),
+    );
+  }
+
+  /**
+   * Ctrl-C: a job still queued is cancelled; a running one is not cancelled but its wrapper gets SIGTERM
+   * (the batch script alone), stops the agent (SIGTERM, then SIGKILL after the run's grace: for a
+   * container, through its engine) and ends the job. A plain scancel would have Slurm refuse any
+   * further signal (a second Ctrl-C) and SIGKILL the wrapper after its own KillWait, leaving a
+   * container running. Both calls are batched over the sweep's jobs.
+   */
+  async #stop(jobId: string): Promise<void> {
+    await this.#quiet(jobId, this.#tracker.scancel(jobId, { state: "PENDING" }));
+    await this.#quiet(
+      jobId,
+      this.#tracker.scancel(jobId, { signal: "TERM", batchOnly: true, state: "RUNNING" }),
+    );
+  }
+
+  /**
+   * A forced stop (second Ctrl-C): the wrapper kills its agent at once (FORCE_SIGNAL to the batch script
+   * alone; for a container that is the engine's kill, which a SIGKILL of the wrapper would skip), then,
+   * once its exit record shows it is done or after FORCE_SETTLE_MS, every process of the job gets
+   * SIGKILL (scancel --signal=KILL --full) and Slurm ends the job (scancel). Each step is batched over
+   * the sweep's jobs; a job that already ended is no error.
+   */
+  async #force(jobId: string, exitFile: string): Promise<void> {
+    await this.#quiet(jobId, this.#tracker.scancel(jobId, { signal: FORCE_SIGNAL, batchOnly: true }));
+    const deadline = Date.now() + FORCE_SETTLE_MS;
+    while (!existsSync(exitFile) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await this.#quiet(jobId, this.#tracker.scancel(jobId, { signal: "KILL" }));
+    await this.#quiet(jobId, this.#tracker.cancel(jobId));
   }
 
   /** The wrapper's exit record; on a shared filesystem it may show up a moment after the job ended. */

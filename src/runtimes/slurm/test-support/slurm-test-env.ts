@@ -51,3 +51,26 @@ export function liveJobsOfSweep(sweepId: string): string[] {
     .filter((line) => parseJobComment(line.slice(line.indexOf("|") + 1))?.sweepId === sweepId)
     .map((line) => line.slice(0, line.indexOf("|")));
 }
+
+export const REQUIRE_PODMAN = process.env.BENCH_REQUIRE_PODMAN === "1";
+
+/** Why the podman launcher's tests cannot run here (scripts/podman-test-setup.sh), or undefined. */
+export function podmanUnavailableReason(image = "bench-busybox:test"): string | undefined {
+  try {
+    run("podman", ["image", "inspect", "-f", "{{.Id}}", image]);
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT"
+        ? "podman is not installed"
+        : `podman has no image ${image}`;
+    return `${reason}: run scripts/podman-test-setup.sh`;
+  }
+  return undefined;
+}
+
+/** Prints why a podman test is skipped (never silently); returns whether to skip it. */
+export function skipWithoutPodman(what: string, unavailable: string | undefined): boolean {
+  if (unavailable === undefined || REQUIRE_PODMAN) return false;
+  console.warn(`${what} skipped: ${unavailable} (set BENCH_REQUIRE_PODMAN=1 to make this fail)`);
+  return true;
+}
