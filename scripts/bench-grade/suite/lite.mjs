@@ -11,30 +11,8 @@
 //   export const CASES = [{ id, rows, generate({ dataDir, random, scale }) }]
 // generate() returns { submission: <absolute path> }.
 
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { preparedPath as prepared, submissionPath, writeLines } from "../case-files.mjs";
 
-const CHUNK = 1 << 20;
-
-/** Writes `header` then line(i) for i < n, in ~1 MiB chunks; returns `path`. */
-function writeLines(path, header, n, line) {
-  mkdirSync(dirname(path), { recursive: true });
-  const fd = openSync(path, "w");
-  let buffer = `${header}\n`;
-  for (let i = 0; i < n; i++) {
-    buffer += `${line(i)}\n`;
-    if (buffer.length >= CHUNK) {
-      writeSync(fd, buffer);
-      buffer = "";
-    }
-  }
-  writeSync(fd, buffer);
-  closeSync(fd);
-  return path;
-}
-
-const prepared = (dataDir, id, file) => join(dataDir, id, "prepared", file);
-const submissionPath = (dataDir, id) => join(dataDir, id, "submission.csv");
 const rowsAt = (rows, scale) => Math.max(8, Math.round(rows * scale));
 
 /** A random permutation of 0..n-1. */

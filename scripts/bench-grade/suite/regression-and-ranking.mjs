@@ -8,30 +8,9 @@
 //   export const CASES = [{ id, rows, generate({ dataDir, random, scale }) }]
 // generate() returns { submission: <absolute path> }.
 
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { preparedPath, submissionPath, writeLines } from "../case-files.mjs";
 
-const CHUNK = 1 << 20;
-
-/** Writes `header` then line(i) for i < n, in ~1 MiB chunks; returns `path`. */
-function writeLines(path, header, n, line) {
-  mkdirSync(dirname(path), { recursive: true });
-  const fd = openSync(path, "w");
-  let buffer = `${header}\n`;
-  for (let i = 0; i < n; i++) {
-    buffer += `${line(i)}\n`;
-    if (buffer.length >= CHUNK) {
-      writeSync(fd, buffer);
-      buffer = "";
-    }
-  }
-  writeSync(fd, buffer);
-  closeSync(fd);
-  return path;
-}
-
-const answersPath = (dataDir, id, file) => join(dataDir, id, "prepared", "private", file);
-const submissionPath = (dataDir, id) => join(dataDir, id, "submission.csv");
+const answersPath = (dataDir, id, file) => preparedPath(dataDir, id, `private/${file}`);
 const rowsAt = (rows, scale) => Math.max(2, Math.round(rows * scale));
 
 /** A random permutation of 0..n-1 as an Int32Array. */

@@ -7,35 +7,10 @@
 //   export const CASES = [{ id, rows, generate({ dataDir, random, scale }) }]
 // generate() returns { submission: <absolute path> }.
 
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
-import path from "node:path";
-
-const CHUNK = 1 << 20;
-
-/** Writes `count` lines made by `line(i)` after `header`, in ~1 MiB chunks. */
-function writeLines(file, header, count, line) {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const fd = openSync(file, "w");
-  try {
-    let buffer = header === null ? "" : `${header}\n`;
-    for (let i = 0; i < count; i++) {
-      buffer += `${line(i)}\n`;
-      if (buffer.length >= CHUNK) {
-        writeSync(fd, buffer);
-        buffer = "";
-      }
-    }
-    if (buffer.length > 0) writeSync(fd, buffer);
-  } finally {
-    closeSync(fd);
-  }
-  return file;
-}
+import { preparedPath as answersPath, submissionPath, writeLines } from "../case-files.mjs";
 
 const quote = (s) => `"${s.replaceAll('"', '""')}"`;
 const rowsAt = (rows, scale) => Math.max(10, Math.round(rows * scale));
-const answersPath = (dataDir, id, rel) => path.join(dataDir, id, "prepared", rel);
-const submissionPath = (dataDir, id) => path.join(dataDir, id, "submission.csv");
 
 /** `count` distinct `hex(width)` strings (never all digits, so pandas keeps them as text). */
 function hexIds(random, count, width, suffix = "") {

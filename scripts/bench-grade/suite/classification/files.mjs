@@ -1,33 +1,12 @@
 // File helpers for the classification benchmark cases: chunked CSV writing, data-dir paths, ids.
 
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
-import path from "node:path";
+export { writeLines } from "../../case-files.mjs";
 
-const CHUNK = 1 << 20;
-
-/** Writes `count` lines made by `line(i)` after `header`, in ~1 MiB chunks. */
-export function writeLines(file, header, count, line) {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const fd = openSync(file, "w");
-  try {
-    let buffer = `${header}\n`;
-    for (let i = 0; i < count; i++) {
-      buffer += `${line(i)}\n`;
-      if (buffer.length >= CHUNK) {
-        writeSync(fd, buffer);
-        buffer = "";
-      }
-    }
-    if (buffer.length > 0) writeSync(fd, buffer);
-  } finally {
-    closeSync(fd);
-  }
-  return file;
-}
+import { preparedPath } from "../../case-files.mjs";
 
 export const rowsAt = (rows, scale) => Math.max(20, Math.round(rows * scale));
-export const answersPath = (dataDir, id, rel) => path.join(dataDir, id, "prepared", rel);
-export const submissionPath = (dataDir, id) => path.join(dataDir, id, "submission.csv");
+export const answersPath = preparedPath;
+export { submissionPath } from "../../case-files.mjs";
 
 /** Distinct increasing integers with random gaps (no Set needed at 700k rows). */
 export function increasingInts(random, count, start, maxGap) {

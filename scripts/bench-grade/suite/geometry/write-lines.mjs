@@ -1,34 +1,11 @@
 // Chunked CSV writing and small generators shared by the geometry benchmark cases: files are written in
 // ~1 MiB pieces, never as one giant string, and RLE masks are produced run by run.
 
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { csvWriter, preparedPath } from "../../case-files.mjs";
 
-const CHUNK = 1 << 20;
-
-/** An open CSV file: write(line) buffers, close() flushes; returns the path on close. */
-export function csvWriter(path, header) {
-  mkdirSync(dirname(path), { recursive: true });
-  const fd = openSync(path, "w");
-  let buffer = `${header}\n`;
-  return {
-    write(line) {
-      buffer += `${line}\n`;
-      if (buffer.length >= CHUNK) {
-        writeSync(fd, buffer);
-        buffer = "";
-      }
-    },
-    close() {
-      writeSync(fd, buffer);
-      closeSync(fd);
-      return path;
-    },
-  };
-}
-
-export const answersPath = (dataDir, id, file) => join(dataDir, id, "prepared", "private", file);
-export const submissionPath = (dataDir, id) => join(dataDir, id, "submission.csv");
+export { csvWriter };
+export const answersPath = (dataDir, id, file) => preparedPath(dataDir, id, `private/${file}`);
+export { submissionPath } from "../../case-files.mjs";
 export const rowsAt = (rows, scale) => Math.max(2, Math.round(rows * scale));
 
 /**
