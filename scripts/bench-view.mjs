@@ -61,7 +61,7 @@ function random(seed) {
   };
 }
 
-/** Runs in an existing store; 0 when there is none or it predates the current schema. */
+/** Runs in an existing store; 0 when there is none, or it predates the current schema or generator. */
 function countRuns(file) {
   if (!existsSync(file)) return 0;
   let store;
@@ -71,6 +71,8 @@ function countRuns(file) {
     return 0;
   }
   try {
+    // A store built before the generator added usage is built again.
+    if (store.sqlite.prepare("select count(*) from run_usage").pluck().get() === 0) return 0;
     return store.sqlite.prepare("select count(*) from runs").pluck().get();
   } finally {
     store.close();
@@ -106,6 +108,12 @@ async function generate(file) {
        median_threshold, any_medal, gold_medal, silver_medal, bronze_medal, above_median, submission_exists,
        valid_submission, is_lower_better, graded_at_ms)
      values (?, ?, ?, 0.9, 0.8, 0.7, 0.5, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+  );
+  // Half of the agents report LLM usage for every run (one model each; agent-05's model has no price,
+  // so its cost is unknown), as agents calling an API do: the usage table, cost plot and run pages.
+  const insertUsage = sqlite.prepare(
+    `insert into run_usage (run_id, model, calls, input_tokens, output_tokens, tokens, cost_usd, unpriced_calls, updated_at_ms)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const next = random(20260101);
   let id = 0;
@@ -151,6 +159,24 @@ async function generate(file) {
           started,
           finished,
         );
+        if (a <= 5) {
+          const calls = 20 + Math.floor(next() * 200);
+          const input = calls * (2_000 + Math.floor(next() * 6_000));
+          const output = calls * (200 + Math.floor(next() * 800));
+          const priced = a !== 5;
+          const cost = priced ? (input * 3 + output * 15) / 1_000_000 : null;
+          insertUsage.run(
+            runId,
+            `model-${a}`,
+            calls,
+            input,
+            output,
+            input + output,
+            cost,
+            priced ? 0 : calls,
+            finished,
+          );
+        }
         if (failed === null || failed === "agent_error" || failed === "timed_out") {
           const skill = 0.05 + 0.04 * a;
           const exists = failed === null && next() < 0.95 ? 1 : 0;
@@ -259,6 +285,16 @@ const pages = [
   ["RE-bench page", "rebench.html"],
   ["AUP page", "aup.html"],
   ["compare page", `compare.html?a=agent-01&b=agent-02`],
+  // The filters a user sets on the report pages: each a page the report thread makes on first request.
+  ["leaderboard, split low", "index.html?split=low"],
+  ["leaderboard, split all", "index.html?split=all"],
+  ["leaderboard, since", "index.html?since=2026-03-01"],
+  ["leaderboard, two agents", "index.html?agents=agent-03,agent-04"],
+  ["RE-bench page, since", "rebench.html?since=2026-03-01"],
+  ["AUP page, since", "aup.html?since=2026-03-01"],
+  ["compare, gold medals", `compare.html?a=agent-03&b=agent-04&metric=gold_medal`],
+  ["compare two sweeps", `compare.html?a=%40${sweepId(SWEEPS - 2)}&b=%40${sweep}`],
+  ["compare, agent in sweeps", `compare.html?a=agent-01%40${sweepId(SWEEPS - 2)}&b=agent-01%40${sweep}`],
 ];
 
 const { url, child } = await startView(dbPath);

@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { olderStore } from "../store/test-support/older-store.js";
 import { bench } from "./test-support/run-bench.js";
 
 afterEach(() => {
@@ -156,6 +157,24 @@ describe.skipIf(!canMount)("a store on read-only storage", () => {
       /note: the store .* is in WAL mode on storage bench cannot write to; reading a private copy/,
     );
     expect(code).toBe(0);
+  });
+});
+
+describe.skipIf(!canMount)("a store from an older bench on read-only storage", () => {
+  it("fails with what it lacks and what to do, not with a missing column", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bench-ro-old-"));
+    const db = path.join(dir, "bench.db");
+    const older = olderStore(db, "0005_validations");
+    older.pragma("journal_mode = DELETE");
+    older.close();
+    const ro = readOnlyCopy(db);
+    const { code, stderr } = await bench("report", "--db", ro, "--format", "json");
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `the results store ${ro} was written by an older bench and lacks the migration 0006_run_report_copy`,
+    );
+    expect(stderr).toMatch(/open it once where it is writable/);
+    expect(stderr).not.toMatch(/no such column|internal error|\n\s+at /);
   });
 });
 

@@ -5,6 +5,8 @@
 // IMMEDIATE transaction: the second process waits for the first, then finds nothing to do. The
 // bookkeeping table is drizzle's (`__drizzle_migrations`), so stores made before stay compatible.
 
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { withBusyRetry } from "./busy-retry.js";
@@ -30,6 +32,17 @@ function lastApplied(sqlite: Database.Database): number | null {
 function pending(sqlite: Database.Database, migrations: readonly Migration[]): Migration[] {
   const last = lastApplied(sqlite);
   return migrations.filter((m) => last === null || last < m.folderMillis);
+}
+
+/** The tags (file names) of the migrations this store still lacks, oldest first; read without a lock. */
+export function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): string[] {
+  const migrations = readMigrationFiles({ migrationsFolder }) as Migration[];
+  const todo = new Set(pending(sqlite, migrations).map((m) => m.folderMillis));
+  if (todo.size === 0) return [];
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: { when: number; tag: string }[];
+  };
+  return journal.entries.filter((entry) => todo.has(entry.when)).map((entry) => entry.tag);
 }
 
 /** Applies every migration not yet applied; returns how many were. Safe to call from many processes. */

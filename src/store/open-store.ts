@@ -14,7 +14,7 @@ import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { BenchError } from "../errors.js";
 import { packageRoot } from "../registry/package-root.js";
 import { busyTimeoutMs, withBusyRetry } from "./busy-retry.js";
-import { migrateStore } from "./migrate-store.js";
+import { migrateStore, pendingMigrations } from "./migrate-store.js";
 import * as schema from "./schema.js";
 import { storeErrorFrom } from "./store-errors.js";
 import { DB_ENV, describeHome } from "./store-path.js";
@@ -83,6 +83,38 @@ function connectCopy(file: string): { sqlite: Database.Database; dir: string } {
   return { sqlite: connect(copy, true), dir };
 }
 
+/**
+ * A store written by an older bench lacks the newer migrations, and the reading commands' queries use
+ * their columns: bring it up to date once through a short-lived writable connection (the same
+ * serialized migration a writing command applies), and say so. Storage bench cannot write is a clear
+ * error rather than a "no such column" later.
+ */
+function upgradeForReading(file: string, sqlite: Database.Database, notices: string[]): void {
+  const todo = pendingMigrations(sqlite, migrationsFolder());
+  if (todo.length === 0) return;
+  const started = Date.now();
+  let writer: Database.Database | undefined;
+  try {
+    writer = connect(file, false);
+    writer.pragma("foreign_keys = ON");
+    migrateStore(writer, migrationsFolder());
+  } catch (error) {
+    throw new BenchError(
+      "STORE",
+      `the results store ${file} was written by an older bench and lacks ${todo.length === 1 ? "the migration" : "the migrations"} ${todo.join(", ")}, which this bench cannot apply: ${(error as Error).message}.`,
+      {
+        hint: "open it once where it is writable (any bench command brings it up to date), or copy it to writable storage and read the copy.",
+        cause: error,
+      },
+    );
+  } finally {
+    writer?.close();
+  }
+  notices.push(
+    `the store ${file} was written by an older bench: brought it up to date (${todo.join(", ")}) in ${((Date.now() - started) / 1000).toFixed(1)} s; this happens once.`,
+  );
+}
+
 export function openStore(options: OpenStoreOptions = {}): Store {
   const file = resolveStorePath(options.path);
   const readonly = options.readonly ?? false;
@@ -110,6 +142,19 @@ export function openStore(options: OpenStoreOptions = {}): Store {
     });
   }
   opened.push(file);
+  try {
+    if (readonly)
+      upgradeForReading(
+        copyDir === undefined ? file : path.join(copyDir, path.basename(file)),
+        sqlite,
+        notices,
+      );
+  } catch (error) {
+    sqlite.close();
+    if (copyDir !== undefined) rmSync(copyDir, { recursive: true, force: true });
+    opened.splice(opened.lastIndexOf(file), 1);
+    throw error;
+  }
   if (options.path === undefined) {
     const home = describeHome();
     if (home !== null) notices.push(home);

@@ -10,6 +10,13 @@ import type { Route } from "./page-paths.js";
 import type { WorkerAnswer, WorkerRequest } from "./report-worker.js";
 import { routePath, type SiteResponse, type Viewer } from "./site.js";
 
+/** What a page still being made is answered with when the viewer stops: not an error of bench's. */
+export class ViewerStopping extends Error {
+  constructor() {
+    super("bench view is stopping");
+  }
+}
+
 /** Routes made on the second thread. */
 export function isReportRoute(route: Route | null): boolean {
   if (route === null) return false;
@@ -93,6 +100,10 @@ export class ReportPages {
     return made;
   }
 
+  #reportError(error: unknown): void {
+    if (!(error instanceof ViewerStopping)) this.#viewer.onError?.(error);
+  }
+
   /** The page: the current copy, else the last one while a fresh one is made, else made now. */
   answer(route: Route, query: URLSearchParams): Promise<SiteResponse> {
     const pagePath = routePath(route);
@@ -100,21 +111,21 @@ export class ReportPages {
     if (cached !== undefined && cached.version === this.#version()) return Promise.resolve(cached.answer);
     const fresh = this.#make(pagePath, query);
     if (cached === undefined) return fresh;
-    fresh.catch((error: unknown) => this.#viewer.onError?.(error));
+    fresh.catch((error: unknown) => this.#reportError(error));
     return Promise.resolve(cached.answer);
   }
 
   /** Starts making the unfiltered report pages, so that their first visitor does not wait. */
   warm(): void {
     for (const page of ["index.html", "rebench.html", "aup.html"]) {
-      this.#make(page, new URLSearchParams()).catch((error: unknown) => this.#viewer.onError?.(error));
+      this.#make(page, new URLSearchParams()).catch((error: unknown) => this.#reportError(error));
     }
   }
 
   async close(): Promise<void> {
     const worker = this.#worker;
     this.#worker = undefined;
-    for (const waiting of this.#waiting.values()) waiting.reject(new Error("bench view is stopping"));
+    for (const waiting of this.#waiting.values()) waiting.reject(new ViewerStopping());
     this.#waiting.clear();
     await worker?.terminate();
   }

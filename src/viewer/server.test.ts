@@ -162,3 +162,35 @@ describe("bench view's server", () => {
     expect(head.body.length).toBe(0);
   });
 });
+
+describe("starting and stopping", () => {
+  it("says which port is taken instead of failing with a stack trace", async () => {
+    const port = Number(new URL(server.url).port);
+    const second = startViewerServer(
+      { store, splitMembers: registrySplitMembers(), clock: Date.now },
+      { port, reportThread: false },
+    );
+    await expect(second).rejects.toMatchObject({
+      code: "USAGE",
+      message: `--port ${port}: another program already listens on 127.0.0.1:${port}.`,
+    });
+  });
+
+  it("stops while report pages are still being made without calling it a bug", async () => {
+    const stopErrors: unknown[] = [];
+    const another = await startViewerServer(
+      { store, splitMembers: registrySplitMembers(), clock: Date.now, onError: (e) => stopErrors.push(e) },
+      { port: 0 },
+    );
+    // The warm-up (and this request) wait for the report thread, which is still starting.
+    const url = new URL("index.html?split=low", another.url);
+    const pending = fetch(url).then(
+      (response) => response.status,
+      () => "closed",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await another.close();
+    expect(await pending).toMatch(/^(503|closed)$/);
+    expect(stopErrors).toEqual([]);
+  });
+});

@@ -10,8 +10,9 @@
 import { closeSync, createReadStream } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { BenchError } from "../errors.js";
 import { routeOf } from "./page-paths.js";
-import { isReportRoute, ReportPages } from "./report-pages-cache.js";
+import { isReportRoute, ReportPages, ViewerStopping } from "./report-pages-cache.js";
 import { DOWNLOAD_CSP, PAGE_CSP, PLOT_CSP, securityHeaders } from "./security-headers.js";
 import { respond, type SiteResponse, type Viewer } from "./site.js";
 
@@ -101,6 +102,27 @@ function send(req: IncomingMessage, res: ServerResponse, answer: SiteResponse): 
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
+/** What the user can do about a port or address the server cannot listen on. */
+function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === "EADDRINUSE") {
+    return new BenchError("USAGE", `--port ${port}: another program already listens on ${host}:${port}.`, {
+      hint: "stop it (an earlier bench view?), or choose another --port (0 picks a free one).",
+      cause: error,
+    });
+  }
+  if (code === "EADDRNOTAVAIL" || code === "EACCES" || code === "ENOTFOUND") {
+    return new BenchError("USAGE", `--host ${host} --port ${port}: cannot listen there (${code}).`, {
+      hint:
+        code === "EACCES"
+          ? "ports below 1024 need privileges: choose a port from 1024 up, or 0 for any free one."
+          : "give an address of this machine (127.0.0.1 by default, 0.0.0.0 for all of them).",
+      cause: error,
+    });
+  }
+  return error;
+}
+
 /** Starts the server; resolves once it listens. */
 export async function startViewerServer(
   viewer: Viewer,
@@ -135,18 +157,24 @@ export async function startViewerServer(
     answer
       .then((answer) => send(req, res, answer))
       .catch((error: unknown) => {
-        viewer.onError?.(error);
-        if (!res.headersSent) plain(res, 500, "internal error");
+        // A page still being made when the viewer stops is no error of bench's.
+        const stopping = error instanceof ViewerStopping;
+        if (!stopping) viewer.onError?.(error);
+        if (!res.headersSent) plain(res, stopping ? 503 : 500, stopping ? error.message : "internal error");
         else res.destroy();
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    throw listenError(error, host, options.port ?? 0);
+  }
   reports?.warm();
   const address = server.address() as AddressInfo;
   hosts = allowedHosts(host.includes(":") ? `[${host}]` : host, address.port);

@@ -98,7 +98,7 @@ export function gradedRunsByCompetition(db: StoreDb): Map<string, number> {
   );
 }
 
-/** How many runs a competition has (runs_agent_competition_idx). */
+/** How many runs a competition has (runs_competition_id_idx). */
 export function countCompetitionRuns(db: StoreDb, competitionId: string): number {
   return (
     db.select({ n: count() }).from(runsTable).where(eq(runsTable.competitionId, competitionId)).get()?.n ?? 0

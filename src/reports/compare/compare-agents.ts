@@ -10,12 +10,17 @@
 import { BenchError } from "../../errors.js";
 import type { StoreDb } from "../../store/open-store.js";
 import type { RunFilter } from "../queries/run-filter.js";
-import { selectRunOutcomes } from "../queries/run-outcomes.js";
+import { selectRunValues } from "../queries/run-outcomes.js";
 import { selectSweepAgentIds, selectSweeps } from "../queries/sweep-catalog.js";
 import { type ResolvedFilter, withSplit } from "../report-filters.js";
 import { type CompetitionScores, comparePaired, type PairedComparison } from "../stats/paired-comparison.js";
 import { type RegressionTest, testRegression } from "../stats/regression-test.js";
-import { type CompareMetric, metricCompetitionKind, metricDisplay, runValue } from "./compare-metrics.js";
+import {
+  type CompareMetric,
+  metricCompetitionKind,
+  metricDisplay,
+  metricValueSql,
+} from "./compare-metrics.js";
 import { type CompareSide, resolveSide } from "./compare-sides.js";
 import { type Pairing, pairRuns, type SideRun } from "./pair-runs.js";
 
@@ -68,13 +73,12 @@ function sameIds(x: readonly number[], y: readonly number[]): boolean {
 }
 
 function sideRuns(db: StoreDb, filter: RunFilter, metric: CompareMetric): SideRun[] {
-  const runs: SideRun[] = [];
-  for (const row of selectRunOutcomes(db, filter)) {
-    const value = runValue(row, metric);
-    if (value === undefined) continue;
-    runs.push({ agent: row.agentName, competition: row.competitionId, seed: row.seed, value });
-  }
-  return runs;
+  return selectRunValues(db, filter, metricCompetitionKind(metric), metricValueSql(metric)).map((row) => ({
+    agent: row.agentName,
+    competition: row.competitionId,
+    seed: row.seed,
+    value: row.value,
+  }));
 }
 
 function nothingPaired(request: CompareRequest, sideA: CompareSide, sideB: CompareSide, pairing: Pairing) {
@@ -100,7 +104,7 @@ export function compareAgents(db: StoreDb, request: CompareRequest): AgentCompar
   const catalog = {
     agents: request.filter.agents,
     sweeps: selectSweeps(db).map((sweep) => sweep.id),
-    sweepAgents: selectSweepAgentIds(db),
+    sweepAgents: (sweep: string) => selectSweepAgentIds(db, sweep),
   };
   const sideA = resolveSide(request.a, catalog);
   const sideB = resolveSide(request.b, catalog);
@@ -123,10 +127,16 @@ export function compareAgents(db: StoreDb, request: CompareRequest): AgentCompar
   const pairing = pairRuns(runsA, runsB, { byAgent });
   if (pairing.pairs.length === 0) throw nothingPaired(request, sideA, sideB, pairing);
 
+  const pairsOf = new Map<string, (typeof pairing.pairs)[number][]>();
+  for (const pair of pairing.pairs) {
+    const list = pairsOf.get(pair.unit);
+    if (list === undefined) pairsOf.set(pair.unit, [pair]);
+    else list.push(pair);
+  }
   const scores = (side: "a" | "b"): CompetitionScores[] =>
     pairing.units.map((unit) => ({
       competition: unit,
-      scores: pairing.pairs.filter((pair) => pair.unit === unit).map((pair) => pair[side]),
+      scores: (pairsOf.get(unit) ?? []).map((pair) => pair[side]),
     }));
   const seed = request.seed ?? 0;
   const alpha = request.alpha ?? 0.05;

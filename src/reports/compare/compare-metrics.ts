@@ -5,6 +5,9 @@
 // lower-is-better raw score the right way round (SCORING.md §1, §3). Raw scores are not offered: they
 // have no common scale or direction across competitions.
 
+import { type SQL, sql } from "drizzle-orm";
+import { runsTable } from "../../store/schema.js";
+import { metricMask } from "../mlebench/run-flags.js";
 import type { RunOutcomeRow } from "../queries/run-outcomes.js";
 import { MLEBENCH_METRICS, type MlebenchMetric } from "../stats/mlebench-aggregate.js";
 
@@ -62,4 +65,13 @@ export function runValue(row: RunOutcomeRow, metric: CompareMetric): number | un
     return score === null || Number.isNaN(score) ? 0 : score;
   }
   return hasFlag(row, metric) ? 100 : 0;
+}
+
+/**
+ * The same value as runValue, as an SQL expression over the run's copy of its grade (runs.grade_*), for
+ * the runs of the metric's kind of competition (selectRunValues): SQLite computes it while reading.
+ */
+export function metricValueSql(metric: CompareMetric): SQL<number> {
+  if (metric === "normalized_score") return sql<number>`coalesce(${runsTable.gradeNormalizedScore}, 0)`;
+  return sql<number>`((${runsTable.gradeFlags} & ${metricMask(metric)}) != 0) * 100`;
 }

@@ -17,8 +17,8 @@ export interface SideCatalog {
   agents: readonly AgentRow[];
   /** Sweep ids, oldest first. */
   sweeps: readonly string[];
-  /** Sweep id → the agents with runs in it. */
-  sweepAgents: ReadonlyMap<string, readonly number[]>;
+  /** The ids of the agents with a run in a sweep (asked only for the sweeps a side names). */
+  sweepAgents: (sweep: string) => readonly number[];
 }
 
 export interface CompareSide {
@@ -92,7 +92,7 @@ function unknownSweep(sweep: string, sweeps: readonly string[]): BenchError {
 
 function wholeSweep(spec: string, sweep: string, catalog: SideCatalog): CompareSide {
   if (!catalog.sweeps.includes(sweep)) throw unknownSweep(sweep, catalog.sweeps);
-  const agentIds = [...(catalog.sweepAgents.get(sweep) ?? [])];
+  const agentIds = [...catalog.sweepAgents(sweep)];
   const names = [...new Set(catalog.agents.filter((a) => agentIds.includes(a.id)).map((a) => a.name))];
   return {
     spec,
@@ -126,7 +126,7 @@ export function resolveSide(spec: string, catalog: SideCatalog): CompareSide {
   if (at > 0) {
     const name = text.slice(0, at);
     const sweep = text.slice(at + 1);
-    const inSweep = new Set(catalog.sweepAgents.get(sweep) ?? []);
+    const inSweep = new Set(catalog.sweepAgents(sweep));
     const named = agentsNamed(name, catalog.agents).filter((agent) => inSweep.has(agent.id));
     if (named.length > 0 && isLabel) {
       throw new BenchError(

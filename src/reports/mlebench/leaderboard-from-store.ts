@@ -18,7 +18,6 @@ import {
 import { lineChartSpec } from "../plots/line-chart-spec.js";
 import type { PlotRequest } from "../plots/render-svg.js";
 import { scatterChartSpec } from "../plots/scatter-chart-spec.js";
-import { type AgentUsageRow, selectAgentUsage } from "../queries/agent-usage.js";
 import { selectCompetitionScores } from "../queries/competition-scores.js";
 import {
   type SeedFlagsRow,
@@ -28,6 +27,7 @@ import {
 import { selectCompetitions } from "../queries/store-catalog.js";
 import type { ResolvedFilter } from "../report-filters.js";
 import type { Report } from "../table-model.js";
+import { type AgentUsageRow, agentUsage } from "./agent-usage.js";
 import { competitionMatrix } from "./competition-matrix.js";
 import { coveredSplits, otherSplitTags } from "./covered-splits.js";
 import {
@@ -271,7 +271,7 @@ export async function leaderboardFromStore(
     report.tables.splice(1, 0, competitionMatrix(selectCompetitionScores(db, filter), agents, ids));
   }
   // Tokens and cost of the same runs, when any of them reported usage.
-  const usageRows = selectAgentUsage(db, filter, ids);
+  const usageRows = agentUsage(rows, ids);
   const usage = usageTable(usageRows, request.filter.labels);
   if (usage !== null) report.tables.push(usage);
   return { report, plots: [...passAtKPlots(board), ...scoreVsCostPlots(usageRows, request.filter.labels)] };

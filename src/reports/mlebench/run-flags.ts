@@ -16,7 +16,7 @@ export const RUN_FLAG_BITS = {
   bronze_medal: 32,
 } as const;
 
-const MEDAL_BITS = RUN_FLAG_BITS.gold_medal | RUN_FLAG_BITS.silver_medal | RUN_FLAG_BITS.bronze_medal;
+export const MEDAL_BITS = RUN_FLAG_BITS.gold_medal | RUN_FLAG_BITS.silver_medal | RUN_FLAG_BITS.bronze_medal;
 
 /** The bit mask a metric tests (any of them set means the run has the flag). */
 export function metricMask(metric: MlebenchMetric): number {

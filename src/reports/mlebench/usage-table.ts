@@ -3,8 +3,8 @@
 // $BENCH_USAGE_FILE, or given by an imported file).
 
 import { countText } from "../format/count-text.js";
-import type { AgentUsageRow } from "../queries/agent-usage.js";
 import type { Row, Table } from "../table-model.js";
+import type { AgentUsageRow } from "./agent-usage.js";
 
 /** The table, or null when no run has usage. Agents are named by `labels`, sorted by name. */
 export function usageTable(

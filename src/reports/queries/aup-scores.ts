@@ -5,8 +5,8 @@
 
 import { count, eq, max, min } from "drizzle-orm";
 import type { StoreDb } from "../../store/open-store.js";
-import { competitionsTable, gradesTable, runsTable } from "../../store/schema.js";
-import { type RunFilter, runFilterCondition } from "./run-filter.js";
+import { competitionsTable, runsTable } from "../../store/schema.js";
+import { gradedRunCondition, type RunFilter } from "./run-filter.js";
 
 export interface AupScoreRow {
   agentId: number;
@@ -15,7 +15,7 @@ export interface AupScoreRow {
   runGroup: string | null;
   /** The task's direction from the store's competitions table. */
   direction: "higher" | "lower" | null;
-  /** grades.is_lower_better, for tasks whose competition row has no direction (0/1, or null). */
+  /** The grade's is_lower_better, for tasks whose competition row has no direction (0/1, or null). */
   lowerBetterMax: number | null;
   runs: number;
   scoreMax: number | null;
@@ -34,19 +34,18 @@ export function selectAupScores(db: StoreDb, filter: RunFilter = {}): AupScoreRo
       runGroup: runsTable.runGroup,
       direction: competitionsTable.direction,
       // max() over a boolean column returns SQLite's integer; read it as a number.
-      lowerBetterMax: max(gradesTable.isLowerBetter).mapWith(Number),
+      lowerBetterMax: max(runsTable.gradeIsLowerBetter).mapWith(Number),
       runs: count(),
-      scoreMax: max(gradesTable.score),
-      scoreMin: min(gradesTable.score),
-      lastScoreMax: max(gradesTable.lastScore),
-      lastScoreMin: min(gradesTable.lastScore),
-      baselineMin: min(gradesTable.baselineScore),
-      baselineMax: max(gradesTable.baselineScore),
+      scoreMax: max(runsTable.gradeScore),
+      scoreMin: min(runsTable.gradeScore),
+      lastScoreMax: max(runsTable.gradeLastScore),
+      lastScoreMin: min(runsTable.gradeLastScore),
+      baselineMin: min(runsTable.gradeBaselineScore),
+      baselineMax: max(runsTable.gradeBaselineScore),
     })
     .from(runsTable)
-    .innerJoin(gradesTable, eq(gradesTable.runId, runsTable.id))
     .innerJoin(competitionsTable, eq(competitionsTable.id, runsTable.competitionId))
-    .where(runFilterCondition(filter))
+    .where(gradedRunCondition(filter))
     .groupBy(runsTable.agentId, runsTable.competitionId, runsTable.runGroup)
     .all();
 }

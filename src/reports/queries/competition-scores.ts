@@ -2,10 +2,11 @@
 // how many with a valid submission, their mean score, and how many won each medal. Aggregated in SQLite,
 // one row per (agent, competition) pair.
 
-import { count, eq, max, sql, sum } from "drizzle-orm";
+import { count, eq, max, sql } from "drizzle-orm";
 import type { StoreDb } from "../../store/open-store.js";
-import { competitionsTable, gradesTable, runsTable } from "../../store/schema.js";
-import { type RunFilter, runFilterCondition } from "./run-filter.js";
+import { competitionsTable, runsTable } from "../../store/schema.js";
+import { RUN_FLAG_BITS } from "../mlebench/run-flags.js";
+import { gradedRunCondition, type RunFilter } from "./run-filter.js";
 
 export interface CompetitionScoreRow {
   agentId: number;
@@ -23,27 +24,31 @@ export interface CompetitionScoreRow {
 }
 
 export function selectCompetitionScores(db: StoreDb, filter: RunFilter = {}): CompetitionScoreRow[] {
-  const g = gradesTable;
+  const r = runsTable;
+  const flag = (bit: number) => sql`(${r.gradeFlags} & ${bit}) != 0`;
+  const [valid, gold, silver, bronze] = [
+    flag(RUN_FLAG_BITS.valid_submission),
+    flag(RUN_FLAG_BITS.gold_medal),
+    flag(RUN_FLAG_BITS.silver_medal),
+    flag(RUN_FLAG_BITS.bronze_medal),
+  ];
   return db
     .select({
-      agentId: runsTable.agentId,
-      competitionId: runsTable.competitionId,
+      agentId: r.agentId,
+      competitionId: r.competitionId,
       direction: competitionsTable.direction,
-      lowerBetterMax: max(g.isLowerBetter).mapWith(Number),
+      lowerBetterMax: max(r.gradeIsLowerBetter).mapWith(Number),
       runs: count(),
-      valid: sum(g.validSubmission).mapWith(Number),
-      scoreMean: sql<number | null>`avg(case when ${g.validSubmission} then ${g.score} end)`,
+      valid: sql<number>`sum(${valid})`.mapWith(Number),
+      scoreMean: sql<number | null>`avg(case when ${valid} then ${r.gradeScore} end)`,
       // Each run counts once, by its best medal (the grader's flags already exclude each other).
-      gold: sum(g.goldMedal).mapWith(Number),
-      silver: sql<number>`sum(${g.silverMedal} and not ${g.goldMedal})`.mapWith(Number),
-      bronze: sql<number>`sum(${g.bronzeMedal} and not ${g.goldMedal} and not ${g.silverMedal})`.mapWith(
-        Number,
-      ),
+      gold: sql<number>`sum(${gold})`.mapWith(Number),
+      silver: sql<number>`sum(${silver} and not ${gold})`.mapWith(Number),
+      bronze: sql<number>`sum(${bronze} and not ${gold} and not ${silver})`.mapWith(Number),
     })
-    .from(runsTable)
-    .innerJoin(g, eq(g.runId, runsTable.id))
-    .innerJoin(competitionsTable, eq(competitionsTable.id, runsTable.competitionId))
-    .where(runFilterCondition(filter))
-    .groupBy(runsTable.agentId, runsTable.competitionId)
+    .from(r)
+    .innerJoin(competitionsTable, eq(competitionsTable.id, r.competitionId))
+    .where(gradedRunCondition(filter))
+    .groupBy(r.agentId, r.competitionId)
     .all();
 }

@@ -4,8 +4,8 @@
 
 import { and, asc, eq } from "drizzle-orm";
 import type { StoreDb } from "../../store/open-store.js";
-import { competitionsTable, gradesTable, runsTable } from "../../store/schema.js";
-import { type RunFilter, runFilterCondition } from "./run-filter.js";
+import { competitionsTable, runsTable } from "../../store/schema.js";
+import { gradedRunCondition, type RunFilter } from "./run-filter.js";
 
 export interface RebenchRunRow {
   agentId: number;
@@ -22,12 +22,11 @@ export function selectRebenchRuns(db: StoreDb, filter: RunFilter = {}): RebenchR
       agentId: runsTable.agentId,
       competitionId: runsTable.competitionId,
       timeLimitMs: runsTable.timeLimitMs,
-      normalizedScore: gradesTable.normalizedScore,
+      normalizedScore: runsTable.gradeNormalizedScore,
     })
     .from(runsTable)
-    .innerJoin(gradesTable, eq(gradesTable.runId, runsTable.id))
     .innerJoin(competitionsTable, eq(competitionsTable.id, runsTable.competitionId))
-    .where(and(runFilterCondition(filter), eq(competitionsTable.kind, "rebench")))
+    .where(and(gradedRunCondition(filter), eq(competitionsTable.kind, "rebench")))
     .orderBy(
       asc(runsTable.agentId),
       asc(runsTable.timeLimitMs),

@@ -1,8 +1,8 @@
 // The filters every report and comparison accepts (--agents, --split, --since, --sweep, --run-group),
 // as one drizzle condition on the runs table. Values are bound parameters, never spliced into SQL.
 
-import { and, eq, gte, inArray, notInArray, type SQL } from "drizzle-orm";
-import { type RunStatus, runsTable } from "../../store/schema.js";
+import { and, eq, gte, inArray, isNotNull, notInArray, type SQL, sql } from "drizzle-orm";
+import { agentsTable, type RunStatus, runsTable } from "../../store/schema.js";
 
 export interface RunFilter {
   /** Only these agents (ids resolved from --agents). */
@@ -42,4 +42,20 @@ export function runFilterCondition(filter: RunFilter): SQL | undefined {
   if (filter.sweepId !== undefined) conditions.push(eq(runsTable.sweepId, filter.sweepId));
   if (filter.runGroup !== undefined) conditions.push(eq(runsTable.runGroup, filter.runGroup));
   return and(...conditions);
+}
+
+/**
+ * The graded runs a filter selects, read from the runs table alone: a run's grade is copied into its
+ * `grade_*` columns (store/schema.ts), so the reports need no join with `grades` and SQLite reads
+ * runs_report_idx in seed order.
+ */
+export function gradedRunCondition(filter: RunFilter): SQL | undefined {
+  // Competitions without agents: name every agent too (a subquery), so that SQLite seeks
+  // runs_report_idx by (agent, competition) instead of taking runs_competition_id_idx and looking up
+  // each run's row (1.8 s instead of 0.7 s for a split's leaderboard over a million runs).
+  const seek =
+    filter.competitionIds !== undefined && filter.agentIds === undefined
+      ? sql`${runsTable.agentId} in (select ${agentsTable.id} from ${agentsTable})`
+      : undefined;
+  return and(runFilterCondition(filter), seek, isNotNull(runsTable.gradeFlags));
 }

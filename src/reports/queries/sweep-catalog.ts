@@ -1,7 +1,7 @@
 // The sweeps of the store with their dates, and which agents ran in each: what `bench compare` resolves
 // `agent@sweep` and `@sweep` against, and what `bench report trend` orders its sweeps by.
 
-import { asc, isNotNull } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { StoreDb } from "../../store/open-store.js";
 import { runsTable, sweepsTable } from "../../store/schema.js";
 
@@ -26,17 +26,13 @@ export function selectSweeps(db: StoreDb): SweepRow[] {
     .all();
 }
 
-/** Sweep id → the ids of the agents with a run in it (any status). */
-export function selectSweepAgentIds(db: StoreDb): Map<string, number[]> {
-  const rows = db
-    .selectDistinct({ sweepId: runsTable.sweepId, agentId: runsTable.agentId })
+/** The ids of the agents with a run in a sweep (any status), by runs_sweep_id_idx. */
+export function selectSweepAgentIds(db: StoreDb, sweepId: string): number[] {
+  return db
+    .selectDistinct({ agentId: runsTable.agentId })
     .from(runsTable)
-    .where(isNotNull(runsTable.sweepId))
-    .orderBy(asc(runsTable.sweepId), asc(runsTable.agentId))
-    .all();
-  const bySweep = new Map<string, number[]>();
-  for (const { sweepId, agentId } of rows) {
-    bySweep.set(sweepId!, [...(bySweep.get(sweepId!) ?? []), agentId]);
-  }
-  return bySweep;
+    .where(eq(runsTable.sweepId, sweepId))
+    .orderBy(asc(runsTable.agentId))
+    .all()
+    .map((row) => row.agentId);
 }

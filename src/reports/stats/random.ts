@@ -9,6 +9,8 @@
 export interface Random {
   /** A uniform float in [0, 1), with 32 bits of randomness. */
   next(): number;
+  /** 32 uniform random bits, as an unsigned integer (one draw of the generator, like `next`). */
+  nextUint32(): number;
   /** A uniform integer in [0, maxExclusive). maxExclusive must be a positive integer below 2^32. */
   nextInt(maxExclusive: number): number;
 }
@@ -35,6 +37,7 @@ export function createRandom(seed: number): Random {
 
   return {
     next: () => nextUint32() / TWO_POW_32,
+    nextUint32,
     nextInt: (maxExclusive: number) => {
       if (!Number.isInteger(maxExclusive) || maxExclusive < 1 || maxExclusive > TWO_POW_32) {
         throw new RangeError(

@@ -121,9 +121,14 @@ function oneSidedPValue(
   }
   const random = createRandom(seed);
   let hits = 0;
+  // One draw of the generator gives the signs of 32 differences (its bits, lowest first).
   for (let draw = 0; draw < permutations; draw++) {
     let total = 0;
-    for (let j = 0; j < m; j++) total += random.next() < 0.5 ? -nonZero[j]! : nonZero[j]!;
+    let bits = 0;
+    for (let j = 0; j < m; j++) {
+      if ((j & 31) === 0) bits = random.nextUint32();
+      total += (bits >>> (j & 31)) & 1 ? -nonZero[j]! : nonZero[j]!;
+    }
     if (total >= threshold) hits++;
   }
   return { pValue: (hits + 1) / (permutations + 1), method: "monte-carlo" };
