@@ -7,26 +7,16 @@ import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runsTable } from "../../store/schema.js";
 import { openTempStore, type TempStore } from "../../store/temp-store.js";
+import { createRandom } from "../stats/random.js";
 import { readsInIndexOrder, selectSeedFlags, selectSeedFlagsInParallel } from "./mlebench-seed-flags.js";
 import type { RunFilter } from "./run-filter.js";
 
 let store: TempStore;
 
-/** mulberry32: the same scrambled store every time. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 beforeAll(() => {
   store = openTempStore();
-  const next = random(7);
+  const generator = createRandom(7); // the same scrambled store every time
+  const next = () => generator.next();
   const { sqlite } = store;
   sqlite.exec(`
     insert into agents (id, name, content_hash, created_at_ms) values (1, 'a', 'h1', 0), (2, 'b', 'h2', 0), (3, 'c', 'h3', 0);

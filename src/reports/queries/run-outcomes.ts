@@ -28,6 +28,17 @@ export interface RunOutcomeRow {
   normalizedScore: number | null;
 }
 
+/** Agent id → name (the agents table is small: read whole rather than joined to every run). */
+function agentNames(db: StoreDb): Map<number, string> {
+  return new Map(
+    db
+      .select({ id: agentsTable.id, name: agentsTable.name })
+      .from(agentsTable)
+      .all()
+      .map((agent) => [agent.id, agent.name]),
+  );
+}
+
 /**
  * The runs a filter selects, in the reference's seed order within each agent and competition (run
  * group by name, then seed, then run id: SCORING.md §2), so that the k-th run of a seed is well defined.
@@ -36,13 +47,7 @@ export interface RunOutcomeRow {
  */
 export function selectRunOutcomes(db: StoreDb, filter: RunFilter = {}): RunOutcomeRow[] {
   const r = runsTable;
-  const names = new Map(
-    db
-      .select({ id: agentsTable.id, name: agentsTable.name })
-      .from(agentsTable)
-      .all()
-      .map((agent) => [agent.id, agent.name]),
-  );
+  const names = agentNames(db);
   const kinds = new Map(
     db
       .select({ id: competitionsTable.id, kind: competitionsTable.kind })
@@ -108,13 +113,7 @@ export function selectRunValues(
   value: SQL<number>,
 ): RunValueRow[] {
   const r = runsTable;
-  const names = new Map(
-    db
-      .select({ id: agentsTable.id, name: agentsTable.name })
-      .from(agentsTable)
-      .all()
-      .map((agent) => [agent.id, agent.name]),
-  );
+  const names = agentNames(db);
   const ofKind = db
     .select({ id: competitionsTable.id })
     .from(competitionsTable)
