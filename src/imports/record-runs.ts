@@ -9,6 +9,7 @@ import { withBusyRetry } from "../store/busy-retry.js";
 import { ensureExternalCompetition, upsertRegistryCompetitions } from "../store/competitions-repo.js";
 import { type GradeFields, insertGrades } from "../store/grades-repo.js";
 import { findImportByHash, insertImport } from "../store/imports-repo.js";
+import { runReportCopy } from "../store/run-report-copy.js";
 import { insertRuns, type NewRun, newRunId, SeedAllocator } from "../store/runs-repo.js";
 import { type Clock, type StoreQueryable, systemClock } from "../store/store-queryable.js";
 import { insertRunUsage, type UsageWrite } from "../store/usage-repo.js";
@@ -142,6 +143,9 @@ export function recordRuns(db: StoreQueryable, request: RecordRequest): RecordOu
             status: "completed",
             queuedAtMs: run.startedAtMs ?? now,
             startedAtMs: run.startedAtMs ?? null,
+            // The reports' copy of the grade and usage written below, so that the store's triggers
+            // find it in place (store/run-report-copy.ts).
+            ...runReportCopy(run.grade, run.usage ? [{ model: null, ...run.usage }] : []),
           });
           gradeRows.push({ ...run.grade, runId: id });
           if (run.usage) usageRows.push({ runId: id, model: null, ...run.usage });

@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import type { CompetitionReport } from "../grading/grade-report.js";
 import { boundedNotes, boundedText, MAX_RUN_ERROR_CHARS } from "./bounded-text.js";
+import { insertRows } from "./insert-rows.js";
 import { gradesTable } from "./schema.js";
 import { type Clock, type StoreQueryable, systemClock } from "./store-queryable.js";
 
@@ -85,16 +86,9 @@ export function writeGradeReport(
   writeGrade(db, runId, gradeFieldsFromReport(report, extras, clock));
 }
 
-// 26 columns per grade; stay well under SQLite's bound-parameter limit.
-const INSERT_CHUNK = 500;
-
 /** Inserts grades of runs that have none yet (imports: the runs were created in the same transaction). */
 export function insertGrades(db: StoreQueryable, grades: readonly (GradeFields & { runId: string })[]): void {
-  for (let start = 0; start < grades.length; start += INSERT_CHUNK) {
-    db.insert(gradesTable)
-      .values(grades.slice(start, start + INSERT_CHUNK))
-      .run();
-  }
+  insertRows(db, gradesTable, grades);
 }
 
 export function getGrade(db: StoreQueryable, runId: string): GradeRow | undefined {

@@ -10,14 +10,16 @@ import type { CompetitionReport } from "../grading/grade-report.js";
 import { encodeRunFlags, FLAG_CHAR_OFFSET, RUN_FLAG_BITS } from "../reports/mlebench/run-flags.js";
 import { openReportStore } from "../reports/open-report-store.js";
 import { selectSeedFlags } from "../reports/queries/mlebench-seed-flags.js";
+import { createRandom } from "../reports/stats/random.js";
 import { findOrCreateAgent } from "./agents-repo.js";
 import { ensureExternalCompetition } from "./competitions-repo.js";
-import { writeGradeReport } from "./grades-repo.js";
+import { gradeFieldsFromReport, insertGrades, writeGrade, writeGradeReport } from "./grades-repo.js";
 import { openStore } from "./open-store.js";
-import { insertRun } from "./runs-repo.js";
+import { runReportCopy } from "./run-report-copy.js";
+import { insertRun, insertRuns } from "./runs-repo.js";
 import { openTempStore, type TempStore } from "./temp-store.js";
 import { olderStore } from "./test-support/older-store.js";
-import { replaceRunUsage } from "./usage-repo.js";
+import { insertRunUsage, replaceRunUsage } from "./usage-repo.js";
 
 const FLAG_NAMES = Object.keys(RUN_FLAG_BITS) as (keyof typeof RUN_FLAG_BITS)[];
 
@@ -264,5 +266,96 @@ describe("a store written before the copy existed", () => {
     } finally {
       second.close();
     }
+  });
+});
+
+describe("the copy an import writes with its runs", () => {
+  const changes = () => store.sqlite.prepare("select total_changes()").pluck().get() as number;
+
+  it("is what the triggers compute, for grades and usage of every shape", () => {
+    const next = createRandom(3);
+    const pick = <T>(values: readonly T[]) => values[next.nextInt(values.length)]!;
+    for (let i = 0; i < 300; i++) {
+      const fields = gradeFieldsFromReport(
+        report(next.nextInt(64), {
+          score: pick([null, 0.25, -3, 1e9]),
+          is_lower_better: pick([true, false]),
+        }),
+      );
+      const grade = {
+        ...fields,
+        normalizedScore: pick([null, 0.5, -1.25]),
+        lastScore: pick([null, 2]),
+        baselineScore: pick([null, 0.125]),
+        exceedsHumansPct: pick([null, 0, 42.25, 100]),
+        isLowerBetter: pick([null, true, false]),
+      };
+      const usage = [
+        [],
+        [{ model: null, tokens: 100, costUsd: 0.5 }],
+        [{ model: "m", inputTokens: 10, outputTokens: 5, costUsd: null }],
+        [
+          { model: "a", tokens: 0, costUsd: null },
+          { model: "b", tokens: 7, costUsd: 0.25, unpricedCalls: 2 },
+        ],
+      ][i % 4]!;
+      // Without the copy: the triggers compute it.
+      run(`t${i}`);
+      writeGrade(store.db, `t${i}`, grade);
+      if (usage.length > 0) replaceRunUsage(store.db, `t${i}`, usage);
+      const computed = copyOf(store.sqlite, `t${i}`);
+      const copy = runReportCopy(grade, usage);
+      expect({
+        ...copy,
+        gradeIsLowerBetter: copy.gradeIsLowerBetter === null ? null : Number(copy.gradeIsLowerBetter),
+      }).toEqual({
+        gradeFlags: computed.grade_flags,
+        gradeExceedsHumansPct: computed.grade_exceeds_humans_pct,
+        gradeNormalizedScore: computed.grade_normalized_score,
+        gradeScore: computed.grade_score,
+        gradeLastScore: computed.grade_last_score,
+        gradeBaselineScore: computed.grade_baseline_score,
+        gradeIsLowerBetter: computed.grade_is_lower_better,
+        usageRows: computed.usage_rows,
+        usageTokens: computed.usage_tokens,
+        usageCostUsd: computed.usage_cost_usd,
+        usageUnknownCost: computed.usage_unknown_cost,
+      });
+      // With the copy given: inserting the grade and the usage changes only their own rows (total_changes
+      // counts the triggers' updates too).
+      insertRuns(store.db, [
+        { id: `u${i}`, agentId, competitionId: "c", seed: 0, status: "completed", queuedAtMs: 0, ...copy },
+      ]);
+      const before = changes();
+      insertGrades(store.db, [{ ...grade, runId: `u${i}` }]);
+      insertRunUsage(
+        store.db,
+        usage.map((u) => ({ ...u, runId: `u${i}` })),
+      );
+      // (An import writes at most one usage row per run, its totals; with several, each but the last
+      // leaves the copy short of the rows still to come, and the trigger updates it, rightly.)
+      if (usage.length <= 1) expect(changes() - before).toBe(1 + usage.length);
+      expect(copyOf(store.sqlite, `u${i}`)).toEqual({ ...computed, id: `u${i}` });
+    }
+  });
+
+  it("is put right by the triggers when it is wrong", () => {
+    const grade = gradeFieldsFromReport(report(0b111111));
+    insertRuns(store.db, [
+      {
+        id: "w",
+        agentId,
+        competitionId: "c",
+        seed: 0,
+        status: "completed",
+        queuedAtMs: 0,
+        ...runReportCopy(grade),
+        gradeFlags: 0,
+        usageRows: 5,
+      },
+    ]);
+    insertGrades(store.db, [{ ...grade, runId: "w" }]);
+    insertRunUsage(store.db, [{ runId: "w", model: null, tokens: 3, costUsd: 1 }]);
+    expect(copyOf(store.sqlite, "w")).toMatchObject({ grade_flags: 63, usage_rows: 1, usage_tokens: 3 });
   });
 });

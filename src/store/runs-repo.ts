@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { BenchError } from "../errors.js";
+import { insertRows } from "./insert-rows.js";
 import { type RunStatus, runsTable } from "./schema.js";
 import { type Clock, type StoreQueryable, systemClock } from "./store-queryable.js";
 
@@ -53,15 +54,8 @@ export function newRunId(): string {
   return randomUUID();
 }
 
-// SQLite limits the number of bound parameters per statement; runs have 20 columns.
-const INSERT_CHUNK = 500;
-
 export function insertRuns(db: StoreQueryable, runs: readonly NewRun[]): void {
-  for (let start = 0; start < runs.length; start += INSERT_CHUNK) {
-    db.insert(runsTable)
-      .values(runs.slice(start, start + INSERT_CHUNK))
-      .run();
-  }
+  insertRows(db, runsTable, runs);
 }
 
 export function insertRun(db: StoreQueryable, run: NewRun): RunRow {

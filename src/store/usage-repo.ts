@@ -3,6 +3,7 @@
 
 import { asc, eq } from "drizzle-orm";
 import { withBusyRetry } from "./busy-retry.js";
+import { insertRows } from "./insert-rows.js";
 import { runUsageTable } from "./schema.js";
 import { type Clock, type StoreQueryable, systemClock } from "./store-queryable.js";
 
@@ -59,9 +60,6 @@ export function replaceRunUsage(
   );
 }
 
-// SQLite limits the bound parameters of one statement; a usage row has 10 columns.
-const INSERT_CHUNK = 500;
-
 /** Adds usage rows of many runs (an import), inside the caller's transaction. */
 export function insertRunUsage(
   db: StoreQueryable,
@@ -69,11 +67,11 @@ export function insertRunUsage(
   clock: Clock = systemClock,
 ): void {
   const now = clock();
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    db.insert(runUsageTable)
-      .values(rows.slice(start, start + INSERT_CHUNK).map((row) => rowOf(row.runId, row, now)))
-      .run();
-  }
+  insertRows(
+    db,
+    runUsageTable,
+    rows.map((row) => rowOf(row.runId, row, now)),
+  );
 }
 
 /** A run's usage rows, by model name. */

@@ -3,18 +3,13 @@
 // million row objects). The code is 48 + the sum of the bits below: "0".."o", plain ASCII.
 // any_medal is not stored: like the reference, it is recomputed from the three medal flags.
 
+import { GRADE_FLAG_BITS } from "../../store/run-report-copy.js";
 import type { MlebenchMetric } from "../stats/mlebench-aggregate.js";
 
 export const FLAG_CHAR_OFFSET = 48;
 
-export const RUN_FLAG_BITS = {
-  submission_exists: 1,
-  valid_submission: 2,
-  above_median: 4,
-  gold_medal: 8,
-  silver_medal: 16,
-  bronze_medal: 32,
-} as const;
+/** The bits of the store's copy (runs.grade_flags), which the reports read as they are. */
+export const RUN_FLAG_BITS = GRADE_FLAG_BITS;
 
 export const MEDAL_BITS = RUN_FLAG_BITS.gold_medal | RUN_FLAG_BITS.silver_medal | RUN_FLAG_BITS.bronze_medal;
 

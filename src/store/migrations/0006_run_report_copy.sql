@@ -30,7 +30,15 @@ UPDATE `runs` SET usage_rows = u.n, usage_tokens = u.tokens, usage_cost_usd = u.
     FROM `run_usage` GROUP BY run_id
   ) AS u WHERE u.run_id = `runs`.id;--> statement-breakpoint
 CREATE INDEX `runs_report_idx` ON `runs` (`agent_id`,`competition_id`,`run_group`,`seed`,`id`,`status`,`queued_at_ms`,`sweep_id`,`time_limit_ms`,`grade_flags`,`grade_exceeds_humans_pct`,`grade_normalized_score`,`grade_score`,`grade_last_score`,`grade_baseline_score`,`grade_is_lower_better`,`usage_rows`,`usage_tokens`,`usage_cost_usd`,`usage_unknown_cost`);--> statement-breakpoint
-CREATE TRIGGER `grades_copy_on_insert` AFTER INSERT ON `grades` BEGIN
+-- An insert whose run already holds the same copy (an import writes it with the run) changes nothing.
+CREATE TRIGGER `grades_copy_on_insert` AFTER INSERT ON `grades`
+WHEN NOT EXISTS (
+  SELECT 1 FROM `runs` WHERE id = NEW.run_id
+    AND grade_flags IS (NEW.submission_exists != 0) + 2 * (NEW.valid_submission != 0) + 4 * (NEW.above_median != 0) + 8 * (NEW.gold_medal != 0) + 16 * (NEW.silver_medal != 0) + 32 * (NEW.bronze_medal != 0)
+    AND grade_exceeds_humans_pct IS NEW.exceeds_humans_pct AND grade_normalized_score IS NEW.normalized_score
+    AND grade_score IS NEW.score AND grade_last_score IS NEW.last_score
+    AND grade_baseline_score IS NEW.baseline_score AND grade_is_lower_better IS NEW.is_lower_better
+) BEGIN
   UPDATE `runs` SET
     grade_flags = (NEW.submission_exists != 0) + 2 * (NEW.valid_submission != 0) + 4 * (NEW.above_median != 0) + 8 * (NEW.gold_medal != 0) + 16 * (NEW.silver_medal != 0) + 32 * (NEW.bronze_medal != 0),
     grade_exceeds_humans_pct = NEW.exceeds_humans_pct,
@@ -62,7 +70,15 @@ CREATE TRIGGER `grades_copy_on_delete` AFTER DELETE ON `grades` BEGIN
     grade_last_score = NULL, grade_baseline_score = NULL, grade_is_lower_better = NULL
   WHERE id = OLD.run_id;
 END;--> statement-breakpoint
-CREATE TRIGGER `run_usage_copy_on_insert` AFTER INSERT ON `run_usage` BEGIN
+CREATE TRIGGER `run_usage_copy_on_insert` AFTER INSERT ON `run_usage`
+WHEN NOT EXISTS (
+  SELECT 1 FROM `runs` WHERE id = NEW.run_id
+    AND (usage_rows, usage_tokens, usage_cost_usd, usage_unknown_cost) IS (
+      SELECT count(*), sum(tokens), sum(cost_usd),
+        max(unpriced_calls > 0 OR (cost_usd IS NULL AND coalesce(tokens, 0) > 0))
+      FROM `run_usage` WHERE run_id = NEW.run_id
+    )
+) BEGIN
   UPDATE `runs` SET (usage_rows, usage_tokens, usage_cost_usd, usage_unknown_cost) = (
     SELECT count(*), sum(tokens), sum(cost_usd),
       max(unpriced_calls > 0 OR (cost_usd IS NULL AND coalesce(tokens, 0) > 0))
