@@ -11,6 +11,8 @@ import { registrySplitMembers } from "../reports/mlebench/registry-split-members
 import { openReportStore } from "../reports/open-report-store.js";
 import type { Store } from "../store/open-store.js";
 import { openTempStore, type TempStore } from "../store/temp-store.js";
+import { routeOf } from "./page-paths.js";
+import { ReportPages } from "./report-pages-cache.js";
 import { startViewerServer, type ViewerServer } from "./server.js";
 
 const SHARED = path.resolve(process.env.BENCH_SHARED_DIR ?? path.join(packageRoot(), "..", "shared"));
@@ -92,5 +94,28 @@ describe.skipIf(!existsSync(MLGYM))("report pages made on the second thread", ()
     }
     expect(after).toContain(NEW_MODEL);
     expect(errors).toEqual([]);
+  }, 60_000);
+});
+
+describe.skipIf(!existsSync(MLGYM))("the warm-up", () => {
+  it("resolves once the leaderboard is made: its first visitor gets the copy at once", async () => {
+    const pages = new ReportPages({ store, splitMembers: registrySplitMembers(), clock: Date.now });
+    try {
+      await pages.warm();
+      // Both promises of the race settled already: the answer wins when it was in the cache.
+      const pending = Symbol("pending");
+      const atOnce = async (query: string) =>
+        (await Promise.race([
+          pages.answer(routeOf(["index.html"])!, new URLSearchParams(query)),
+          Promise.resolve(pending),
+        ])) === pending
+          ? "still being made"
+          : "made";
+      expect(await atOnce("")).toBe("made");
+      // A page nobody asked for yet is made on request: the same race tells them apart.
+      expect(await atOnce("split=low")).toBe("still being made");
+    } finally {
+      await pages.close();
+    }
   }, 60_000);
 });

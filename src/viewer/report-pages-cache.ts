@@ -115,11 +115,18 @@ export class ReportPages {
     return Promise.resolve(cached.answer);
   }
 
-  /** Starts making the unfiltered report pages, so that their first visitor does not wait. */
-  warm(): void {
-    for (const page of ["index.html", "rebench.html", "aup.html"]) {
-      this.#make(page, new URLSearchParams()).catch((error: unknown) => this.#reportError(error));
-    }
+  /**
+   * Starts making the unfiltered report pages, so that their first visitor does not wait; resolves once
+   * the first of them, the leaderboard (the page a visitor lands on), is made, or could not be.
+   */
+  warm(): Promise<void> {
+    const made = ["index.html", "rebench.html", "aup.html"].map((page) =>
+      this.#make(page, new URLSearchParams()).then(
+        () => undefined,
+        (error: unknown) => this.#reportError(error),
+      ),
+    );
+    return made[0]!;
   }
 
   async close(): Promise<void> {

@@ -31,6 +31,11 @@ export interface ViewerServerOptions {
 export interface ViewerServer {
   readonly url: string;
   readonly server: Server;
+  /**
+   * Resolves once the leaderboard, the page a visitor lands on, is made on the report thread (at once
+   * without one): `bench view` prints its URL then, so that no first visit waits for the thread to start.
+   */
+  readonly landing: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -175,13 +180,14 @@ export async function startViewerServer(
   } catch (error) {
     throw listenError(error, host, options.port ?? 0);
   }
-  reports?.warm();
+  const landing = reports?.warm() ?? Promise.resolve();
   const address = server.address() as AddressInfo;
   hosts = allowedHosts(host.includes(":") ? `[${host}]` : host, address.port);
   const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${shown}:${address.port}/`,
     server,
+    landing,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

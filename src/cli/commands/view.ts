@@ -81,6 +81,14 @@ export function registerViewCommand(program: Command): void {
             `bench: note: listening on ${flags.host}: anyone who can reach it can read the store (there is no login).\n`,
           );
         }
+        // The URL once the leaderboard is ready (about a second on a store of a million runs), so that
+        // the first visit does not wait for the report thread; the wait is said when it is long.
+        const slow = setTimeout(
+          () => process.stderr.write("bench view: making the leaderboard before the first visit ...\n"),
+          1000,
+        );
+        await server.landing;
+        clearTimeout(slow);
         process.stdout.write(`bench view: ${server.url} (store ${store.path}; Ctrl-C stops)\n`);
         await untilStopped();
         await server.close();

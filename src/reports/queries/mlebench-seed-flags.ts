@@ -52,21 +52,27 @@ export type SeedOrder = "sql" | "index";
 
 function seedFlagsQuery(db: StoreDb, filter: RunFilter, order: SeedOrder) {
   const r = runsTable;
-  // "Exceeds % of humans" in hundredths of a percent (none: one below the offset), as a second
-  // character per run: one ordered aggregate costs one sort, two would cost two (+50% on a million runs).
-  const pct = sql`${EXCEEDS_CHAR_OFFSET} + coalesce(cast(round(${r.gradeExceedsHumansPct} * 100) as integer), -1)`;
-  const run = sql`char(${FLAG_CHAR_OFFSET} + ${r.gradeFlags}, ${pct})`;
-  const pairs =
+  // "Exceeds % of humans" in hundredths of a percent (none: one below the offset), one character per
+  // run. Sorted by SQL, the flags and this go as one pair of characters per run (one ordered aggregate
+  // costs one sort, two would cost two: +50% on a million runs), split apart afterwards; taken in index
+  // order, as two strings straight away (no sort to share, and no splitting).
+  const pct = sql`char(${EXCEEDS_CHAR_OFFSET} + coalesce(cast(round(${r.gradeExceedsHumansPct} * 100) as integer), -1))`;
+  const flag = sql`char(${FLAG_CHAR_OFFSET} + ${r.gradeFlags})`;
+  const [first, second] =
     order === "sql"
-      ? sql<string>`group_concat(${run}, '' order by ${r.runGroup}, ${r.seed}, ${r.id})`
-      : sql<string>`group_concat(${run}, '')`;
+      ? [
+          sql<string>`group_concat(${flag} || ${pct}, '' order by ${r.runGroup}, ${r.seed}, ${r.id})`,
+          sql<string | null>`null`,
+        ]
+      : [sql<string>`group_concat(${flag}, '')`, sql<string | null>`group_concat(${pct}, '')`];
   // The same runs' usage, summed in the same pass (the leaderboard's usage table), instead of a
   // second scan of the index.
   return db
     .select({
       agentId: r.agentId,
       competitionId: r.competitionId,
-      pairs,
+      first,
+      second,
       withUsage: sql<number>`sum(${r.usageRows} > 0)`,
       tokens: sql<number | null>`sum(${r.usageTokens})`,
       costUsd: sql<number | null>`sum(${r.usageCostUsd})`,
@@ -86,17 +92,26 @@ function fromCodes(codes: Uint16Array): string {
   return text;
 }
 
-/** Splits a run's two characters (flags, exceeds) apart: two strings in the same seed order. */
+/** A row of the query: the flags and exceeds strings as they came, or split out of the pairs. */
 function seedFlagsRow(row: unknown[]): SeedFlagsRow {
-  const [agentId, competitionId, pairs, withUsage, tokens, costUsd, unknownCost] = row as [
+  const [agentId, competitionId, first, second, withUsage, tokens, costUsd, unknownCost] = row as [
     number,
     string,
     string,
+    string | null,
     number,
     number | null,
     number | null,
     number,
   ];
+  const usage = {
+    runsWithUsage: Number(withUsage),
+    tokens,
+    costUsd,
+    runsWithUnknownCost: Number(unknownCost),
+  };
+  if (second !== null) return { agentId, competitionId, flags: first, exceeds: second, usage };
+  const pairs = first;
   const runs = pairs.length >> 1;
   const flags = new Uint16Array(runs);
   const exceeds = new Uint16Array(runs);
@@ -109,7 +124,7 @@ function seedFlagsRow(row: unknown[]): SeedFlagsRow {
     competitionId,
     flags: fromCodes(flags),
     exceeds: fromCodes(exceeds),
-    usage: { runsWithUsage: Number(withUsage), tokens, costUsd, runsWithUnknownCost: Number(unknownCost) },
+    usage,
   };
 }
 

@@ -19,6 +19,7 @@ import { DEFAULT_DISK_CHECK_INTERVAL_MS, diskLimitWatcher } from "./disk-watch.j
 import { type DockerClient, DockerodeClient, type LogFollower } from "./docker-client.js";
 import { dockerReason } from "./docker-errors.js";
 import { formatBytes } from "./format-bytes.js";
+import { settledOomKilled } from "./oom-flag.js";
 import { preparedImage } from "./prepared-image.js";
 import { reapOrphans } from "./reaper.js";
 import { diskLimitFromEnv, StorageLimit } from "./storage-limit.js";
@@ -220,12 +221,16 @@ export class DockerRuntime implements Runtime {
       }
 
       const diskUsedBytes = disk?.usedBytes();
-      const state = await container.inspect();
+      const state = await created.inspect();
       const exitCode = state.exitCode ?? exitStatus;
+      const oomKilled = await settledOomKilled(
+        { exitCode, oomKilled: state.oomKilled, stoppedByBench: stopReason !== null },
+        () => created.inspect(),
+      );
       const outcome = classifyExit({
         stopReason,
         exitCode,
-        oomKilled: state.oomKilled,
+        oomKilled,
         timeLimitMs: spec.limits.timeLimitMs,
         memoryBytes: spec.limits.memoryBytes,
         ...(diskUsedBytes === undefined

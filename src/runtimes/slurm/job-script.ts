@@ -267,7 +267,15 @@ reason=exit
 [ -s "$job_dir/stop" ] && read -r reason <"$job_dir/stop"
 ${
   isContainerLauncher(launcher)
-    ? `[ "$("$engine" inspect -f '{{.State.OOMKilled}}' "$name" 2>/dev/null)" = true ] && reason=oom
+    ? `oom_killed() { [ "$("$engine" inspect -f '{{.State.OOMKilled}}' "$name" 2>/dev/null)" = true ]; }
+if oom_killed; then reason=oom
+elif [ "$code" -eq 137 ] && [ "$reason" = exit ]; then
+  # The engine sets OOMKilled from an event of its own, which can come after the exit (docker/oom-flag.ts).
+  for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+    sleep 0.1
+    if oom_killed; then reason=oom; break; fi
+  done
+fi
 [ "$code" -eq 125 ] && [ "$reason" = exit ] && reason=engine
 "$engine" rm -f "$name" >/dev/null 2>&1`
     : `# Whatever the agent left running in its process group goes with it (Slurm ends the rest with the job).
