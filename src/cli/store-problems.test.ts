@@ -176,6 +176,24 @@ describe.skipIf(!canMount)("a store from an older bench on read-only storage", (
     expect(stderr).toMatch(/open it once where it is writable/);
     expect(stderr).not.toMatch(/no such column|internal error|\n\s+at /);
   });
+
+  it("in WAL mode: reads an updated private copy, and says the store itself stays as it was", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bench-ro-old-wal-"));
+    const db = path.join(dir, "bench.db");
+    olderStore(db, "0005_validations").close();
+    rmSync(`${db}-shm`, { force: true });
+    rmSync(`${db}-wal`, { force: true });
+    const ro = readOnlyCopy(db);
+    const { code, stdout, stderr } = await bench("report", "rebench", "--db", ro, "--format", "json");
+    expect(stderr).toMatch(/reading a private copy/);
+    expect(stderr).toContain(
+      `the store ${ro} was written by an older bench: brought the private copy up to date (0006_run_report_copy)`,
+    );
+    expect(stderr).toMatch(/this happens on every read until bench opens it where it is writable/);
+    expect(stderr).not.toMatch(/no such column|internal error/);
+    expect(code, stderr).toBe(0);
+    expect(JSON.parse(stdout).notes).toEqual(["No graded RE-bench run matches the filters."]);
+  });
 });
 
 describe("the project's runs/ folder", () => {

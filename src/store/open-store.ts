@@ -89,7 +89,12 @@ function connectCopy(file: string): { sqlite: Database.Database; dir: string } {
  * serialized migration a writing command applies), and say so. Storage bench cannot write is a clear
  * error rather than a "no such column" later.
  */
-function upgradeForReading(file: string, sqlite: Database.Database, notices: string[]): void {
+function upgradeForReading(
+  file: string,
+  sqlite: Database.Database,
+  notices: string[],
+  shown: string = file,
+): void {
   const todo = pendingMigrations(sqlite, migrationsFolder());
   if (todo.length === 0) return;
   const started = Date.now();
@@ -101,7 +106,7 @@ function upgradeForReading(file: string, sqlite: Database.Database, notices: str
   } catch (error) {
     throw new BenchError(
       "STORE",
-      `the results store ${file} was written by an older bench and lacks ${todo.length === 1 ? "the migration" : "the migrations"} ${todo.join(", ")}, which this bench cannot apply: ${(error as Error).message}.`,
+      `the results store ${shown} was written by an older bench and lacks ${todo.length === 1 ? "the migration" : "the migrations"} ${todo.join(", ")}, which this bench cannot apply: ${(error as Error).message}.`,
       {
         hint: "open it once where it is writable (any bench command brings it up to date), or copy it to writable storage and read the copy.",
         cause: error,
@@ -111,7 +116,7 @@ function upgradeForReading(file: string, sqlite: Database.Database, notices: str
     writer?.close();
   }
   notices.push(
-    `the store ${file} was written by an older bench: brought it up to date (${todo.join(", ")}) in ${((Date.now() - started) / 1000).toFixed(1)} s; this happens once.`,
+    `the store ${shown} was written by an older bench: brought ${file === shown ? "it" : "the private copy"} up to date (${todo.join(", ")}) in ${((Date.now() - started) / 1000).toFixed(1)} s; ${file === shown ? "this happens once" : "the store itself stays as it was, so this happens on every read until bench opens it where it is writable"}.`,
   );
 }
 
@@ -148,6 +153,7 @@ export function openStore(options: OpenStoreOptions = {}): Store {
         copyDir === undefined ? file : path.join(copyDir, path.basename(file)),
         sqlite,
         notices,
+        file,
       );
   } catch (error) {
     sqlite.close();
