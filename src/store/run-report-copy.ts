@@ -6,7 +6,7 @@
 
 import type { GradeFields } from "./grades-repo.js";
 import type { NewRun } from "./runs-repo.js";
-import type { UsageWrite } from "./usage-repo.js";
+import { type UsageWrite, usageTokens } from "./usage-repo.js";
 
 /** The bits of runs.grade_flags, as the migration's triggers pack them. */
 export const GRADE_FLAG_BITS = {
@@ -17,6 +17,17 @@ export const GRADE_FLAG_BITS = {
   silver_medal: 16,
   bronze_medal: 32,
 } as const;
+
+export type GradeFlagName = keyof typeof GRADE_FLAG_BITS;
+
+/** The flags set, as the bits of runs.grade_flags. */
+export function packGradeFlags(flags: Partial<Record<GradeFlagName, boolean>>): number {
+  let bits = 0;
+  for (const name of Object.keys(GRADE_FLAG_BITS) as GradeFlagName[]) {
+    if (flags[name]) bits |= GRADE_FLAG_BITS[name];
+  }
+  return bits;
+}
 
 type CopyFields =
   | "gradeFlags"
@@ -36,20 +47,17 @@ export function runReportCopy(
   grade: GradeFields,
   usage: readonly UsageWrite[] = [],
 ): Pick<NewRun, CopyFields> {
-  const bit = (set: boolean, value: number) => (set ? value : 0);
-  const B = GRADE_FLAG_BITS;
-  const tokensOf = (u: UsageWrite) =>
-    u.tokens ?? (u.inputTokens != null && u.outputTokens != null ? u.inputTokens + u.outputTokens : null);
   const sum = (values: (number | null)[]) =>
     values.reduce<number | null>((total, v) => (v === null ? total : (total ?? 0) + v), null);
   return {
-    gradeFlags:
-      bit(grade.submissionExists, B.submission_exists) +
-      bit(grade.validSubmission, B.valid_submission) +
-      bit(grade.aboveMedian, B.above_median) +
-      bit(grade.goldMedal, B.gold_medal) +
-      bit(grade.silverMedal, B.silver_medal) +
-      bit(grade.bronzeMedal, B.bronze_medal),
+    gradeFlags: packGradeFlags({
+      submission_exists: grade.submissionExists,
+      valid_submission: grade.validSubmission,
+      above_median: grade.aboveMedian,
+      gold_medal: grade.goldMedal,
+      silver_medal: grade.silverMedal,
+      bronze_medal: grade.bronzeMedal,
+    }),
     gradeExceedsHumansPct: grade.exceedsHumansPct ?? null,
     gradeNormalizedScore: grade.normalizedScore ?? null,
     gradeScore: grade.score ?? null,
@@ -57,12 +65,12 @@ export function runReportCopy(
     gradeBaselineScore: grade.baselineScore ?? null,
     gradeIsLowerBetter: grade.isLowerBetter ?? null,
     usageRows: usage.length,
-    usageTokens: sum(usage.map(tokensOf)),
+    usageTokens: sum(usage.map(usageTokens)),
     usageCostUsd: sum(usage.map((u) => u.costUsd)),
     usageUnknownCost:
       usage.length === 0
         ? null
-        : usage.some((u) => (u.unpricedCalls ?? 0) > 0 || (u.costUsd === null && (tokensOf(u) ?? 0) > 0))
+        : usage.some((u) => (u.unpricedCalls ?? 0) > 0 || (u.costUsd === null && (usageTokens(u) ?? 0) > 0))
           ? 1
           : 0,
   };

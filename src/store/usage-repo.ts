@@ -21,16 +21,22 @@ export interface UsageWrite {
   unpricedCalls?: number;
 }
 
+/** The tokens a usage write counts: as given, else input plus output when both are given. */
+export function usageTokens(usage: UsageWrite): number | null {
+  if (usage.tokens != null) return usage.tokens;
+  return usage.inputTokens != null && usage.outputTokens != null
+    ? usage.inputTokens + usage.outputTokens
+    : null;
+}
+
 function rowOf(runId: string, usage: UsageWrite, now: number): typeof runUsageTable.$inferInsert {
-  const both =
-    usage.inputTokens != null && usage.outputTokens != null ? usage.inputTokens + usage.outputTokens : null;
   return {
     runId,
     model: usage.model,
     calls: usage.calls ?? null,
     inputTokens: usage.inputTokens ?? null,
     outputTokens: usage.outputTokens ?? null,
-    tokens: usage.tokens ?? both,
+    tokens: usageTokens(usage),
     costUsd: usage.costUsd,
     unpricedCalls: usage.unpricedCalls ?? 0,
     updatedAtMs: now,

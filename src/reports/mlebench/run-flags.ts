@@ -3,7 +3,7 @@
 // million row objects). The code is 48 + the sum of the bits below: "0".."o", plain ASCII.
 // any_medal is not stored: like the reference, it is recomputed from the three medal flags.
 
-import { GRADE_FLAG_BITS } from "../../store/run-report-copy.js";
+import { GRADE_FLAG_BITS, type GradeFlagName, packGradeFlags } from "../../store/run-report-copy.js";
 import type { MlebenchMetric } from "../stats/mlebench-aggregate.js";
 
 export const FLAG_CHAR_OFFSET = 48;
@@ -23,11 +23,7 @@ export function runBits(flags: string, index: number): number {
   return index < flags.length ? flags.charCodeAt(index) - FLAG_CHAR_OFFSET : 0;
 }
 
-/** Packs one run's flags: the inverse of the SQL expression in queries/mlebench-seed-flags.ts. */
-export function encodeRunFlags(flags: Partial<Record<keyof typeof RUN_FLAG_BITS, boolean>>): string {
-  let bits = 0;
-  for (const [name, bit] of Object.entries(RUN_FLAG_BITS)) {
-    if (flags[name as keyof typeof RUN_FLAG_BITS]) bits |= bit;
-  }
-  return String.fromCharCode(FLAG_CHAR_OFFSET + bits);
+/** Packs one run's flags as the leaderboard's query hands them over (runs.grade_flags, offset). */
+export function encodeRunFlags(flags: Partial<Record<GradeFlagName, boolean>>): string {
+  return String.fromCharCode(FLAG_CHAR_OFFSET + packGradeFlags(flags));
 }

@@ -80,8 +80,12 @@ export function aggregateSeedFlags(
     }
   }
   // One object literal per seed (a fixed shape: filling keys in a loop made each row a slow dictionary).
+  const column = Object.fromEntries(MLEBENCH_METRICS.map((metric, m) => [metric, m])) as Record<
+    MlebenchMetric,
+    number
+  >;
   const percent = (seed: number, metric: MlebenchMetric) =>
-    (hits[seed * metricCount + MLEBENCH_METRICS.indexOf(metric)]! / split.length) * 100;
+    (hits[seed * metricCount + column[metric]]! / split.length) * 100;
   const perSeed: Record<MlebenchMetric, number>[] = [];
   for (let seed = 0; seed < seeds; seed++) {
     perSeed.push({
