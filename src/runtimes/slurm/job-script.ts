@@ -11,7 +11,9 @@
 import path from "node:path";
 import { CONTRACT_FILE_PATHS } from "../agent-contract-files.js";
 import { containerSpec } from "../docker/container-spec.js";
+import { clusterJobLabels } from "../docker/labels.js";
 import { localEnvironment } from "../local/local-runtime.js";
+import { SESSION_ENV } from "../local/proc-scan.js";
 import { runDirLayout } from "../run-dir.js";
 import { CONTAINER_PATHS, type RunSpec } from "../runtime.js";
 import { formatJobComment, jobName } from "./job-identity.js";
@@ -104,7 +106,13 @@ const SLURM_PASSTHROUGH = ["CUDA_VISIBLE_DEVICES", "SLURM_JOB_GPUS", "GPU_DEVICE
 
 function processLaunch(spec: RunSpec): string {
   const layout = runDirLayout(spec.runDir);
-  const env = localEnvironment(spec, { ...layout, bench: contractFiles(spec.runDir).dir });
+  // Without the local runtime's session marker: the job is Slurm's, followed (and re-attached after a
+  // crash) through Slurm. With it, a local sweep on the same machine would take the agent of a bench that
+  // died for its own leftover and kill it (reapLocalOrphans), under the bench that re-attached to the job.
+  const { [SESSION_ENV]: _session, ...env } = localEnvironment(spec, {
+    ...layout,
+    bench: contractFiles(spec.runDir).dir,
+  });
   const assignments = Object.entries(env).map(([key, value]) => shellQuote(`${key}=${value}`));
   const passthrough = SLURM_PASSTHROUGH.map((name) => `"${name}=\${${name}-}"`);
   return [
@@ -129,7 +137,10 @@ export function dockerRunArgs(spec: RunSpec, name: string): string[] {
   if (container.WorkingDir) args.push("--workdir", container.WorkingDir);
   if (host.Privileged === true) args.push("--privileged");
   for (const entry of container.Env ?? []) args.push("--env", entry);
-  for (const [key, value] of Object.entries(container.Labels ?? {})) args.push("--label", `${key}=${value}`);
+  // The run's own labels, but not the Docker runtime's (bench.managed, the session): the container is the
+  // Slurm job's, and the Docker runtime's reaper must not remove it when the bench that submitted the job
+  // dies, since the next bench re-attaches to the job.
+  for (const [key, value] of Object.entries(clusterJobLabels(spec))) args.push("--label", `${key}=${value}`);
   if (host.Memory !== undefined)
     args.push("--memory", `${host.Memory}b`, "--memory-swap", `${host.MemorySwap ?? host.Memory}b`);
   if (host.NanoCpus !== undefined) args.push("--cpus", String(host.NanoCpus / 1e9));

@@ -178,6 +178,9 @@ describe("the job's sbatch options and script", () => {
     expect(script.startsWith("#!/bin/bash\n")).toBe(true);
     expect(script).toContain(shellQuote(spec.command[2]!));
     expect(script).toContain("'SEED=42'");
+    // The agent's environment has its run id but not the local runtime's session marker (see processLaunch).
+    expect(script).toContain(shellQuote(`BENCH_RUN_ID=${spec.runId}`));
+    expect(script).not.toContain("BENCH_SESSION_ID");
     expect(script).toContain(`deadline=$((started + ${spec.limits.timeLimitMs}))`);
   });
 
@@ -188,6 +191,13 @@ describe("the job's sbatch options and script", () => {
     );
     expect(args).toContain(`type=bind,source=${spec.publicDataDir},target=/home/data,readonly`);
     expect(args.join(" ")).not.toContain("slot0");
+    // The job owns the container: the Docker runtime's reaper (bench.managed, by session) never lists it.
+    const labels = args.flatMap((arg, i) => (args[i - 1] === "--label" ? [arg] : []));
+    expect(labels).toContain(`bench.run-id=${spec.runId}`);
+    expect(labels).toContain("bench.cluster-job=true");
+    expect(
+      labels.some((label) => label.startsWith("bench.managed=") || label.startsWith("bench.session-id=")),
+    ).toBe(false);
     const script = jobScript(spec, "docker", "tok");
     expect(script).toContain("SLURM_JOB_GPUS");
     expect(script).toContain("engine=docker\n");

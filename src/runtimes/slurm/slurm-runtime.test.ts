@@ -17,6 +17,7 @@ import {
   specFor,
   type TestCompetition,
 } from "../docker/test-support/docker-test-env.js";
+import { LocalRuntime } from "../local/local-runtime.js";
 import type { RunSpec } from "../runtime.js";
 import { currentSessionId, isSessionAlive } from "../session.js";
 import { formatJobComment } from "./job-identity.js";
@@ -186,6 +187,28 @@ describe.skipIf(skip)("Slurm runtime on a real cluster", () => {
     expect(result.message).toContain("shared between bench's host and the nodes");
   }, 60_000);
 
+  it("leaves a job's agent to Slurm when a local sweep on the node reaps a dead bench's leftovers", async () => {
+    // The bench that submitted this job counts as dead (killed): the local runtime's reaper, which every
+    // local sweep runs first, must not take the job's agent for its own leftover: the next bench
+    // re-attaches to the job and grades what it wrote.
+    const runtime = new SlurmRuntime({ launcher: "process", pollMs: POLL_MS });
+    const spec = processSpec(
+      'sleep 2; cp "$BENCH_DATA_DIR/sample_submission.csv" "$BENCH_SUBMISSION_DIR/submission.csv"',
+    );
+    let reaped: Promise<number> | undefined;
+    const result = await runtime.run(spec, {
+      onStarted: () => {
+        reaped = new Promise((resolve) => setTimeout(resolve, 500)).then(() =>
+          new LocalRuntime().reapOrphans((session) => session !== SESSION && isSessionAlive(session)),
+        );
+      },
+    });
+    expect(reaped).toBeDefined();
+    await reaped;
+    expect(result.endClass, result.message).toBe("completed");
+    expect(result.submissionPath).not.toBeNull();
+  }, 60_000);
+
   it("reaps (bench reap) only the jobs of dead bench sessions", async () => {
     const cli = new SlurmCli();
     const submit = (sessionId: string, runId: string) =>
@@ -198,10 +221,15 @@ describe.skipIf(skip)("Slurm runtime on a real cluster", () => {
         ],
         "#!/bin/sh\nsleep 60\n",
       );
-    const dead = await submit(`${os.hostname()}:999999999:gone`, "reap-dead");
+    const deadSession = `${os.hostname()}:999999999:gone`;
+    const dead = await submit(deadSession, "reap-dead");
     const alive = await submit(currentSessionId(), "reap-alive");
     const runtime = new SlurmRuntime({ pollMs: POLL_MS });
-    expect(await runtime.reapOrphans(isSessionAlive)).toBeGreaterThanOrEqual(1);
+    // The cluster is shared with the other test files: their sessions count as alive here (a sweep test
+    // kills its bench on purpose and expects the next one to re-attach to its jobs).
+    const mine = new Set([deadSession, currentSessionId()]);
+    const judge = (session: string) => (mine.has(session) ? isSessionAlive(session) : true);
+    expect(await runtime.reapOrphans(judge)).toBe(1);
     const left = liveJobsOfSweep("slurm-tests");
     expect(left).not.toContain(dead);
     expect(left).toContain(alive);
