@@ -3,7 +3,7 @@
 // runs, each sweep 10 agents × the 75 competitions of split75 × 13 or 14 seeds, mostly completed and
 // graded, some failed — then starts `node bin/bench.js view` on it as a user does and times every kind
 // of page over HTTP: the first answer (cold) and the median of the next ones. Target: every page under
-// 1 s.
+// 1 s. Then times the static export of one sweep (`bench view --export DIR --sweep S`).
 //
 // Plain .mjs (Node 20 cannot run TypeScript): it uses the build in dist/ (`npm run bench:view` builds
 // first). Rows are inserted with prepared statements in one transaction. The store lives in /tmp and
@@ -335,6 +335,37 @@ for (const r of results) {
     `  ${r.name.padEnd(width)}  first ${r.first.toFixed(0).padStart(5)} ms  median ${r.median.toFixed(0).padStart(5)} ms  max ${r.max.toFixed(0).padStart(5)} ms  ${r.page}${flag}`,
   );
 }
+// Sharing one night: the static export of one sweep (10,000 runs), as a user runs it.
+const exportDir = path.join(path.dirname(dbPath), "export-one-sweep");
+rmSync(exportDir, { recursive: true, force: true });
+const exportStarted = performance.now();
+const exported = await new Promise((resolve, reject) => {
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(projectRoot, "bin", "bench.js"),
+      "view",
+      "--db",
+      dbPath,
+      "--export",
+      exportDir,
+      "--sweep",
+      sweep,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  let out = "";
+  child.stdout.on("data", (chunk) => {
+    out += chunk;
+  });
+  child.on("error", reject);
+  child.on("exit", (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`export exited ${code}`))));
+});
+console.log(
+  `\nbench view --export DIR --sweep ${sweep}: ${((performance.now() - exportStarted) / 1000).toFixed(1)} s (${exported})`,
+);
+rmSync(exportDir, { recursive: true, force: true });
+
 const slow = results.filter((r) => Math.max(r.first, r.max) >= 1000);
 if (slow.length > 0) {
   console.log(`\n${slow.length} page(s) took 1 s or more.`);

@@ -30,6 +30,16 @@ export interface Viewer {
   clock: () => number;
   /** Told about unexpected errors (a bug): the page says only that something went wrong. */
   onError?: (error: unknown) => void;
+  /** Only this sweep's runs, on every page (`bench view --export DIR --sweep S`; see PageContext.sweep). */
+  sweep?: string | undefined;
+}
+
+/** A report page's query with the site's sweep, when it has one, in place of any the query names. */
+export function scopedQuery(viewer: Pick<Viewer, "sweep">, query: URLSearchParams): URLSearchParams {
+  if (viewer.sweep === undefined) return query;
+  const scoped = new URLSearchParams(query);
+  scoped.set("sweep", viewer.sweep);
+  return scoped;
 }
 
 export type SiteResponse =
@@ -101,8 +111,8 @@ function openFile(
   contentType: string,
 ): SiteResponse {
   const run = getRun(viewer.store.db, runId);
-  if (run === undefined)
-    return problemPage(page, 404, "Not found", `there is no run "${runId}" in the store.`);
+  if (run === undefined || (viewer.sweep !== undefined && run.sweepId !== viewer.sweep))
+    return problemPage(page, 404, "Not found", `there is no run "${runId}" here.`);
   if (run.workspace === null)
     return problemPage(
       page,
@@ -130,6 +140,7 @@ async function render(
 ): Promise<SiteResponse> {
   const { store } = viewer;
   const ok = (body: string): SiteResponse => ({ kind: "html", status: 200, body });
+  const reportQuery = scopedQuery(viewer, query);
   switch (route.kind) {
     case "stylesheet":
       return { kind: "css", status: 200, body: STYLESHEET };
@@ -140,7 +151,9 @@ async function render(
     case "run-status":
       return { kind: "json", status: 200, body: JSON.stringify(runLiveStatus(store, route.id)) };
     case "leaderboard":
-      return ok(await leaderboardPage(store, page, leaderboardQuery(query), viewer.splitMembers, query));
+      return ok(
+        await leaderboardPage(store, page, leaderboardQuery(reportQuery), viewer.splitMembers, reportQuery),
+      );
     case "sweeps":
       return ok(sweepsPage(store, page, route.page));
     case "sweep":
@@ -149,19 +162,19 @@ async function render(
       return ok(competitionsPage(store, page));
     case "rebench":
     case "aup":
-      return ok(await plotReportPage(store, page, route.kind, query, viewer.splitMembers));
+      return ok(await plotReportPage(store, page, route.kind, reportQuery, viewer.splitMembers));
     case "compare":
       return ok(comparePage(store, page, query));
     case "plot":
       return {
         kind: "svg",
         status: 200,
-        body: await plotSvg(store, route.report, route.stem, query, viewer.splitMembers),
+        body: await plotSvg(store, route.report, route.stem, reportQuery, viewer.splitMembers),
       };
     case "competition":
       return ok(await competitionPage(store, page, route.id, route.page, viewer.clock()));
     case "competition-scores":
-      return { kind: "svg", status: 200, body: await competitionScoresSvg(store, route.id) };
+      return { kind: "svg", status: 200, body: await competitionScoresSvg(store, route.id, viewer.sweep) };
     case "run-score-log":
       return { kind: "svg", status: 200, body: runScoreLogSvg(store, route.id) };
     case "run":
@@ -184,7 +197,11 @@ export async function respond(
   query: URLSearchParams,
   options: { static: boolean },
 ): Promise<SiteResponse> {
-  const page: PageContext = { path: route === null ? rawPath : routePath(route), static: options.static };
+  const page: PageContext = {
+    path: route === null ? rawPath : routePath(route),
+    static: options.static,
+    sweep: viewer.sweep,
+  };
   if (route === null) return problemPage(page, 404, "Not found", "there is no such page.");
   try {
     return await render(viewer, route, page, query);

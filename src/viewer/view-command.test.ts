@@ -1,7 +1,7 @@
 // `bench view` as users start it: it prints its URL and serves until Ctrl-C; with --export it writes
 // the pages and ends; a mistyped port or a missing store is a usage error, not a stack trace.
 
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -75,6 +75,52 @@ describe("bench view", () => {
     expect(process.exitCode).toBe(2);
     expect(err.join("")).toMatch(/not empty and holds no earlier export/);
     expect(existsSync(path.join(other, EXPORT_MARKER))).toBe(false);
+  });
+
+  it("--export --sweep writes one sweep's site: its runs, its competitions, its reports, no link out of it", async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "bench-view-cli-")), "extra");
+    capture();
+    await runCli(["node", "bench", "view", "--db", seeded.db, "--export", dir, "--sweep", "extra"]);
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(out.join("")).toMatch(/Wrote \d+ pages, \d+ plots and 1 agent logs of sweep extra into /);
+    // Sweep "extra" has one run of the five; "nightly" has the other four.
+    expect(readdirSync(path.join(dir, "runs")).filter((name) => name.endsWith(".html"))).toHaveLength(1);
+    expect(readdirSync(path.join(dir, "sweeps"))).toEqual(["extra.html"]);
+    const read = (file: string) => readFileSync(path.join(dir, file), "utf8");
+    expect(read("sweeps.html")).not.toContain("nightly");
+    expect(read("competitions.html")).toMatch(
+      /demo-binary-auc<\/a><\/td>(?:<td>[^<]*<\/td>){4}<td class="num">1<\/td>/,
+    );
+    expect(read("competitions/demo-binary-auc.html")).toMatch(/<tbody>(?:(?!<\/tbody>)[\s\S])*extra/);
+    expect(read("competitions/demo-binary-auc.html")).not.toContain("nightly");
+    // The leaderboard is `bench report --sweep extra`'s, and every page says whose site it is.
+    expect(read("index.html")).toContain("sweep extra");
+    for (const file of ["index.html", "sweeps.html", "competitions.html", "rebench.html"])
+      expect(read(file)).toContain('data-scope="extra"');
+    // Every link and picture of every page is a file of the export.
+    const broken: string[] = [];
+    for (const file of readdirSync(dir, { recursive: true }).map(String)) {
+      if (!file.endsWith(".html")) continue;
+      for (const [, target] of read(file).matchAll(/(?:href|src)="([^"]+)"/g)) {
+        if (target!.startsWith("data:")) continue;
+        const resolved = path.join(dir, path.dirname(file), decodeURIComponent(target!.split(/[?#]/)[0]!));
+        if (!existsSync(resolved)) broken.push(`${file} -> ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it("--sweep: an unknown sweep is named with the close ones, and without --export it is a usage error", async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "bench-view-cli-")), "site");
+    capture();
+    await runCli(["node", "bench", "view", "--db", seeded.db, "--export", dir, "--sweep", "nighty"]);
+    expect(process.exitCode).toBe(2);
+    expect(err.join("")).toMatch(/no sweep "nighty" in the results store \(did you mean "nightly"\?\)/);
+    expect(existsSync(dir)).toBe(false);
+    capture();
+    await runCli(["node", "bench", "view", "--db", seeded.db, "--sweep", "nightly"]);
+    expect(process.exitCode).toBe(2);
+    expect(err.join("")).toMatch(/--sweep goes with --export/);
   });
 
   it("says what is wrong with a bad port or a missing store", async () => {

@@ -247,4 +247,23 @@ describe.skipIf(!chromiumAvailable && !chromiumRequired)("bench view in headless
     expect(readFileSync(fileURLToPath(downloads[0]!), "utf8")).toMatch(/^(line 1|boom)/);
     await page.close();
   });
+
+  it("exports one sweep's site (--sweep): `bench report --sweep`'s numbers, that sweep's runs alone", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bench-view-export-"));
+    const summary = await exportSite({ ...viewer, sweep: "nightly" }, dir);
+    expect(summary.logs).toBe(4);
+    const page = await browser.context.newPage();
+    const trouble = watchTrouble(page);
+    const start = pathToFileURL(path.join(dir, "index.html")).href;
+    await page.goto(start);
+    await expectSameAsReport(page, "--sweep", "nightly");
+    const root = pathToFileURL(dir).href;
+    // Every link of the site opens a page of the export: nothing points at the other sweep.
+    const { pages } = await crawl(page, trouble, start, (href) => href.startsWith("file:"));
+    expect(pages.every((p) => p.startsWith(root))).toBe(true);
+    expect(pages.filter((p) => p.includes("/runs/"))).toHaveLength(4);
+    expect(pages.filter((p) => p.includes("/sweeps/"))).toEqual([`${root}/sweeps/nightly.html`]);
+    expect(pages.length).toBe(summary.pages);
+    await page.close();
+  });
 });

@@ -3,7 +3,15 @@
 
 import { afterEach, describe, expect, it } from "vitest";
 import { openTempStore, type TempStore } from "../store/temp-store.js";
-import { countCompetitionRuns, selectSweepsPage, sweepStatusCounts } from "./viewer-queries.js";
+import {
+  competitionRunScores,
+  competitionThresholds,
+  countCompetitionRuns,
+  gradedRunsByCompetition,
+  selectSweepsPage,
+  sweepCompetitionIds,
+  sweepStatusCounts,
+} from "./viewer-queries.js";
 
 let store: TempStore;
 afterEach(() => store?.dispose());
@@ -49,5 +57,18 @@ describe("the viewer's lookups", () => {
     store = openTempStore();
     const [plan] = plansOf(() => countCompetitionRuns(store.db, "spaceship-titanic"));
     expect(plan).toMatch(/USING COVERING INDEX runs_competition_id_idx/);
+  });
+
+  it("read one sweep's runs (a scoped export) through indexes, never scanning runs or grades", () => {
+    store = openTempStore();
+    const plans = plansOf(() => {
+      countCompetitionRuns(store.db, "spaceship-titanic", "nightly");
+      sweepCompetitionIds(store.db, "nightly");
+      gradedRunsByCompetition(store.db, "nightly");
+      competitionThresholds(store.db, "spaceship-titanic", "nightly");
+      competitionRunScores(store.db, "spaceship-titanic", 10, "nightly");
+    });
+    expect(plans).toHaveLength(6);
+    for (const plan of plans) expect(plan).not.toMatch(/SCAN (runs|grades)\b(?! USING)/);
   });
 });

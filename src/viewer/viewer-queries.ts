@@ -9,6 +9,11 @@ import { gradesTable, type RunStatus, runsTable, scoreLogTable, sweepsTable } fr
 
 export type SweepRow = typeof sweepsTable.$inferSelect;
 
+/** The ids of a sweep's runs, as a subquery (runs_sweep_id_idx). */
+function selectRunIdsOfSweep(db: StoreDb, sweepId: string) {
+  return db.select({ id: runsTable.id }).from(runsTable).where(eq(runsTable.sweepId, sweepId));
+}
+
 export function getSweep(db: StoreDb, id: string): SweepRow | undefined {
   return db.select().from(sweepsTable).where(eq(sweepsTable.id, id)).get();
 }
@@ -32,12 +37,17 @@ export interface SweepListPage {
   sweeps: (SweepRow & { runsByStatus: Partial<Record<RunStatus, number>> })[];
 }
 
-/** One page of sweeps, newest first, each with its runs by status. */
-export function selectSweepsPage(db: StoreDb, page: { limit: number; offset: number }): SweepListPage {
-  const total = db.select({ n: count() }).from(sweepsTable).get()?.n ?? 0;
+/** One page of sweeps, newest first, each with its runs by status; `sweepId`: that sweep alone (a scoped export). */
+export function selectSweepsPage(
+  db: StoreDb,
+  page: { limit: number; offset: number; sweepId?: string | undefined },
+): SweepListPage {
+  const only = page.sweepId === undefined ? undefined : eq(sweepsTable.id, page.sweepId);
+  const total = db.select({ n: count() }).from(sweepsTable).where(only).get()?.n ?? 0;
   const sweeps = db
     .select()
     .from(sweepsTable)
+    .where(only)
     .orderBy(desc(sweepsTable.createdAtMs), desc(sweepsTable.id))
     .limit(page.limit)
     .offset(page.offset)
@@ -67,8 +77,24 @@ export interface ThresholdRow {
   runs: number;
 }
 
+/**
+ * The grades of a competition's runs, or of those of one sweep (a scoped export): the runs of a sweep
+ * through the grade's run id, an index seek per grade.
+ */
+function competitionGrades(db: StoreDb, competitionId: string, sweepId: string | undefined) {
+  const g = gradesTable;
+  return and(
+    eq(g.competitionId, competitionId),
+    sweepId === undefined ? undefined : inArray(g.runId, selectRunIdsOfSweep(db, sweepId)),
+  );
+}
+
 /** The medal thresholds a competition's runs were graded against (one row per distinct set). */
-export function competitionThresholds(db: StoreDb, competitionId: string): ThresholdRow[] {
+export function competitionThresholds(
+  db: StoreDb,
+  competitionId: string,
+  sweepId?: string | undefined,
+): ThresholdRow[] {
   const g = gradesTable;
   return db
     .select({
@@ -80,28 +106,54 @@ export function competitionThresholds(db: StoreDb, competitionId: string): Thres
       runs: count(),
     })
     .from(g)
-    .where(eq(g.competitionId, competitionId))
+    .where(competitionGrades(db, competitionId, sweepId))
     .groupBy(g.goldThreshold, g.silverThreshold, g.bronzeThreshold, g.medianThreshold, g.isLowerBetter)
     .orderBy(desc(count()))
     .all();
 }
 
-/** Graded runs per competition (grades_competition_id_idx). */
-export function gradedRunsByCompetition(db: StoreDb): Map<string, number> {
+/** Graded runs per competition (grades_competition_id_idx), or of one sweep's runs. */
+export function gradedRunsByCompetition(db: StoreDb, sweepId?: string | undefined): Map<string, number> {
   return new Map(
     db
       .select({ id: gradesTable.competitionId, n: count() })
       .from(gradesTable)
+      .where(sweepId === undefined ? undefined : inArray(gradesTable.runId, selectRunIdsOfSweep(db, sweepId)))
       .groupBy(gradesTable.competitionId)
       .all()
       .map((row) => [row.id, row.n]),
   );
 }
 
-/** How many runs a competition has (runs_competition_id_idx). */
-export function countCompetitionRuns(db: StoreDb, competitionId: string): number {
+/** How many runs a competition has (runs_competition_id_idx), or has in one sweep. */
+export function countCompetitionRuns(
+  db: StoreDb,
+  competitionId: string,
+  sweepId?: string | undefined,
+): number {
   return (
-    db.select({ n: count() }).from(runsTable).where(eq(runsTable.competitionId, competitionId)).get()?.n ?? 0
+    db
+      .select({ n: count() })
+      .from(runsTable)
+      .where(
+        and(
+          eq(runsTable.competitionId, competitionId),
+          sweepId === undefined ? undefined : eq(runsTable.sweepId, sweepId),
+        ),
+      )
+      .get()?.n ?? 0
+  );
+}
+
+/** The competitions a sweep has runs of (runs_sweep_id_idx). */
+export function sweepCompetitionIds(db: StoreDb, sweepId: string): Set<string> {
+  return new Set(
+    db
+      .selectDistinct({ id: runsTable.competitionId })
+      .from(runsTable)
+      .where(eq(runsTable.sweepId, sweepId))
+      .all()
+      .map((row) => row.id),
   );
 }
 
@@ -116,9 +168,10 @@ export function competitionRunScores(
   db: StoreDb,
   competitionId: string,
   limit = SCORE_PLOT_RUNS,
+  sweepId?: string | undefined,
 ): { total: number; runs: { agentId: number; score: number }[] } {
   const g = gradesTable;
-  const where = and(eq(g.competitionId, competitionId), isNotNull(g.score));
+  const where = and(competitionGrades(db, competitionId, sweepId), isNotNull(g.score));
   const total = db.select({ n: count() }).from(g).where(where).get()?.n ?? 0;
   const runs = db
     .select({ agentId: runsTable.agentId, score: g.score })

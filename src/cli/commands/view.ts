@@ -1,7 +1,7 @@
 // `bench view`: a local web application over the results store (src/viewer/): the leaderboard, the
 // RE-bench, AUP and compare reports, sweeps (following a running one), competitions and runs as linked
 // pages, read-only, on 127.0.0.1 by default; it prints its URL and serves until Ctrl-C. With
-// --export DIR it writes the same pages as static files instead.
+// --export DIR it writes the same pages as static files instead; --sweep S makes that export one sweep's.
 
 import type { Command } from "commander";
 import { BenchError } from "../../errors.js";
@@ -16,6 +16,7 @@ interface ViewFlags {
   host: string;
   port: string;
   export?: string;
+  sweep?: string;
 }
 
 function parsePort(text: string): number {
@@ -55,13 +56,27 @@ export function registerViewCommand(program: Command): void {
     )
     .option("--port <port>", "port to listen on (0: any free port)", "0")
     .option("--export <dir>", "write the pages as static files into this folder instead of serving them")
+    .option(
+      "--sweep <name>",
+      "with --export: that sweep's results only (its runs, the competitions it ran, reports of its runs)",
+    )
     .action(async (flags: ViewFlags) => {
       const port = parsePort(flags.port);
+      if (flags.sweep !== undefined && flags.export === undefined) {
+        throw new BenchError(
+          "USAGE",
+          "--sweep goes with --export: it scopes the exported site to one sweep.",
+          {
+            hint: "served, the leaderboard filters by sweep (its Sweep field, or index.html?sweep=NAME) and each sweep has its page.",
+          },
+        );
+      }
       const store = openReportStore(flags.db);
       const viewer: Viewer = {
         store,
         splitMembers: registrySplitMembers(),
         clock: Date.now,
+        ...(flags.sweep === undefined ? {} : { sweep: flags.sweep }),
         onError: (error) =>
           process.stderr.write(
             `bench: internal error while making a page (a bug in bench):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
@@ -71,7 +86,7 @@ export function registerViewCommand(program: Command): void {
         if (flags.export !== undefined) {
           const summary = await exportSite(viewer, flags.export);
           process.stdout.write(
-            `Wrote ${summary.pages} pages, ${summary.plots} plots and ${summary.logs} agent logs into ${flags.export}; open ${flags.export}/index.html.\n`,
+            `Wrote ${summary.pages} pages, ${summary.plots} plots and ${summary.logs} agent logs${flags.sweep === undefined ? "" : ` of sweep ${flags.sweep}`} into ${flags.export}; open ${flags.export}/index.html.\n`,
           );
           return;
         }

@@ -9,7 +9,11 @@ import { type Competition, loadCompetition } from "../../registry/competition-re
 import { agentLabels } from "../../reports/agent-labels.js";
 import { renderSvg } from "../../reports/plots/render-svg.js";
 import { scoreDistributionSpec } from "../../reports/plots/score-distribution-spec.js";
-import { selectAgents, selectCompetitions } from "../../reports/queries/store-catalog.js";
+import {
+  type CompetitionRow,
+  selectAgents,
+  selectCompetitions,
+} from "../../reports/queries/store-catalog.js";
 import type { Store } from "../../store/open-store.js";
 import { queryRunList } from "../../store/runs-query.js";
 import { html, type SafeHtml } from "../html.js";
@@ -19,14 +23,32 @@ import {
   competitionThresholds,
   gradedRunsByCompetition,
   SCORE_PLOT_RUNS,
+  sweepCompetitionIds,
 } from "../viewer-queries.js";
 import { fieldsTable, link, type PageContext, pager, pageShell } from "./layout.js";
 import { PageNotFound } from "./page-not-found.js";
 import { runsTable } from "./runs-table.js";
 
+/** The store's competitions, or those the site's sweep ran. */
+export function siteCompetitions(store: Store, sweep: string | undefined): CompetitionRow[] {
+  const all = selectCompetitions(store.db);
+  if (sweep === undefined) return all;
+  const ran = sweepCompetitionIds(store.db, sweep);
+  return all.filter((competition) => ran.has(competition.id));
+}
+
+function siteCompetition(store: Store, id: string, sweep: string | undefined): CompetitionRow {
+  const competition = siteCompetitions(store, sweep).find((c) => c.id === id);
+  if (competition === undefined)
+    throw new PageNotFound(
+      `there is no competition "${id}" ${sweep === undefined ? "in the store" : `among sweep ${sweep}'s runs`}.`,
+    );
+  return competition;
+}
+
 export function competitionsPage(store: Store, page: PageContext): string {
-  const competitions = selectCompetitions(store.db);
-  const graded = gradedRunsByCompetition(store.db);
+  const competitions = siteCompetitions(store, page.sweep);
+  const graded = gradedRunsByCompetition(store.db, page.sweep);
   const body =
     competitions.length === 0
       ? html`<p class="muted">No competition in the store yet.</p>`
@@ -58,16 +80,19 @@ function knownIssuesSection(manifest: CompetitionManifest | undefined): SafeHtml
 }
 
 /** The runs' scores over the competition's real leaderboard, as SVG; a 404 page when there is nothing to draw. */
-export async function competitionScoresSvg(store: Store, id: string): Promise<string> {
-  const competition = selectCompetitions(store.db).find((c) => c.id === id);
-  if (competition === undefined) throw new PageNotFound(`there is no competition "${id}" in the store.`);
+export async function competitionScoresSvg(
+  store: Store,
+  id: string,
+  sweep: string | undefined,
+): Promise<string> {
+  const competition = siteCompetition(store, id, sweep);
   const entry = await registryEntry(id);
   const leaderboard = entry?.leaderboardPath ? (await readLeaderboard(entry.leaderboardPath)).scores : null;
-  const { total, runs } = competitionRunScores(store.db, id);
+  const { total, runs } = competitionRunScores(store.db, id, SCORE_PLOT_RUNS, sweep);
   if (leaderboard === null && runs.length === 0)
     throw new PageNotFound(`competition "${id}" has neither a leaderboard nor a scored run to draw.`);
   const labels = agentLabels(selectAgents(store.db));
-  const thresholds = competitionThresholds(store.db, id)[0];
+  const thresholds = competitionThresholds(store.db, id, sweep)[0];
   const lowerIsBetter = thresholds?.lowerIsBetter ?? competition.direction === "lower";
   return renderSvg(
     scoreDistributionSpec({
@@ -94,12 +119,11 @@ export async function competitionPage(
   at: number,
   nowMs: number,
 ): Promise<string> {
-  const competition = selectCompetitions(store.db).find((c) => c.id === id);
-  if (competition === undefined) throw new PageNotFound(`there is no competition "${id}" in the store.`);
-  const thresholds = competitionThresholds(store.db, id);
+  const competition = siteCompetition(store, id, page.sweep);
+  const thresholds = competitionThresholds(store.db, id, page.sweep);
   const { total, rows } = queryRunList(
     store.db,
-    { competitionId: id },
+    { competitionId: id, sweepId: page.sweep },
     { limit: PAGE_SIZE, offset: (at - 1) * PAGE_SIZE },
   );
   if (at > 1 && rows.length === 0)
@@ -107,7 +131,7 @@ export async function competitionPage(
   const labels = agentLabels(selectAgents(store.db));
   const value = (n: number | null) => (n === null ? "-" : String(n));
   const entry = await registryEntry(id);
-  const scored = competitionRunScores(store.db, id, 1).total;
+  const scored = competitionRunScores(store.db, id, 1, page.sweep).total;
   const plot =
     entry?.leaderboardPath || scored > 0
       ? html`<h2>Scores against the leaderboard</h2>

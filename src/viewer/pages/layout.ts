@@ -11,6 +11,11 @@ export interface PageContext {
   path: string;
   /** True in an export: static files, no forms and nothing that needs the server. */
   static: boolean;
+  /**
+   * The one sweep the site shows (`bench view --export DIR --sweep S`): the lists, the reports and the
+   * competitions' runs are that sweep's alone, and every page says so.
+   */
+  sweep?: string | undefined;
 }
 
 /** A link to another page of the site, relative to this one. */
@@ -45,6 +50,7 @@ ${script}
 <nav>${link(page, paths.leaderboard, "Leaderboard")} · ${link(page, paths.rebench, "RE-bench")} · ${link(page, paths.aup, "AUP")}${page.static ? "" : html` · ${link(page, paths.compare, "Compare")}`} · ${link(page, paths.sweeps(), "Sweeps")} · ${link(page, paths.competitions, "Competitions")}</nav>
 </header>
 <main${following ? html` data-live="${relativeHref(page.path, live)}"` : ""}>
+${page.sweep === undefined ? "" : html`<p class="scope" data-scope="${page.sweep}">The runs of sweep ${link(page, paths.sweep(page.sweep), page.sweep)} only: every list, report and plot here leaves the store's other runs out.</p>`}
 <h1>${title}</h1>
 ${body}
 </main>

@@ -83,7 +83,7 @@ export async function leaderboardPage(
     splitMembers,
     storeFile: store.path,
   });
-  const recent = selectSweepsPage(store.db, { limit: RECENT_SWEEPS, offset: 0 }).sweeps;
+  const recent = selectSweepsPage(store.db, { limit: RECENT_SWEEPS, offset: 0, sweepId: page.sweep }).sweeps;
   const sweeps =
     recent.length === 0
       ? ""

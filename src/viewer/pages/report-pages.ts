@@ -98,14 +98,15 @@ export async function plotSvg(
   return renderSvg(plot.spec);
 }
 
-/** The file stems of a report's plots (for the export); none where the store lacks the data. */
+/** The file stems of a report's plots for `params` (for the export); none where the store lacks the data. */
 export async function plotStems(
   store: Store,
   kind: PlotReport,
+  params: URLSearchParams,
   splitMembers: SplitMembers,
 ): Promise<string[]> {
   try {
-    const { plots } = await buildPlotReport(store, kind, new URLSearchParams(), splitMembers);
+    const { plots } = await buildPlotReport(store, kind, params, splitMembers);
     return plots.map((plot) => safeFileStem(plot.name));
   } catch (error) {
     if (error instanceof BenchError && error.code === "DATA_MISSING") return [];

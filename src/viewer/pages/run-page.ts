@@ -157,7 +157,8 @@ function filesSection(page: PageContext, run: RunRow): SafeHtml {
 
 export function runPage(store: Store, page: PageContext, id: string, nowMs: number): string {
   const run = getRun(store.db, id);
-  if (run === undefined) throw new PageNotFound(`there is no run "${id}" in the store.`);
+  if (run === undefined || (page.sweep !== undefined && run.sweepId !== page.sweep))
+    throw new PageNotFound(`there is no run "${id}" ${page.sweep === undefined ? "in the store" : "here"}.`);
   const label = agentLabels(selectAgents(store.db)).get(run.agentId) ?? String(run.agentId);
   const outcome = outcomeClass(run.status);
   const notes = run.notes ?? [];

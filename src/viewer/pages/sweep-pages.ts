@@ -26,7 +26,11 @@ function countsText(counts: Partial<Record<RunStatus, number>>): string {
 }
 
 export function sweepsPage(store: Store, page: PageContext, at: number): string {
-  const { total, sweeps } = selectSweepsPage(store.db, { limit: PAGE_SIZE, offset: (at - 1) * PAGE_SIZE });
+  const { total, sweeps } = selectSweepsPage(store.db, {
+    limit: PAGE_SIZE,
+    offset: (at - 1) * PAGE_SIZE,
+    sweepId: page.sweep,
+  });
   if (at > 1 && sweeps.length === 0) throw new PageNotFound(`there is no page ${at} of sweeps.`);
   const body =
     sweeps.length === 0
@@ -50,7 +54,10 @@ function statusCountsTable(counts: Partial<Record<RunStatus, number>>): SafeHtml
 
 export function sweepPage(store: Store, page: PageContext, id: string, at: number, nowMs: number): string {
   const sweep = getSweep(store.db, id);
-  if (sweep === undefined) throw new PageNotFound(`there is no sweep "${id}" in the store.`);
+  if (sweep === undefined || (page.sweep !== undefined && id !== page.sweep))
+    throw new PageNotFound(
+      `there is no sweep "${id}" ${page.sweep === undefined ? "in the store" : "here"}.`,
+    );
   const counts = sweepStatusCounts(store.db, id);
   const { total, rows } = queryRunList(
     store.db,
