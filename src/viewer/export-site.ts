@@ -78,11 +78,17 @@ export async function exportSite(viewer: Viewer, dir: string): Promise<ExportSum
   const summary: ExportSummary = { pages: 0, logs: 0, plots: 0 };
   const none = new URLSearchParams();
   const reportParams = scopedQuery(viewer, none);
+  /** Folders made so far: one mkdir each, not one per file. */
+  const made = new Set<string>();
   const write = async (route: Route): Promise<void> => {
     const file = routePath(route);
     const answer = await respond(viewer, route, file, none, { static: true });
     const target = path.join(dir, ...file.split("/"));
-    mkdirSync(path.dirname(target), { recursive: true });
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
     if (answer.kind === "file") {
       try {
         await pipeline(
