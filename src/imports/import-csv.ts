@@ -19,9 +19,10 @@
 // - mapped `tokens` and `cost_usd` columns are the run's LLM usage (one run_usage row without a model);
 //   an empty cell is unknown, a negative one an error.
 
-import { readFileSync } from "node:fs";
 import { BenchError } from "../errors.js";
+import { csvLimits } from "../grading/csv/csv-limits.js";
 import { parseCsv } from "../grading/csv/frame.js";
+import { readRegularFile } from "../grading/csv/read-regular-file.js";
 import type { Direction } from "../store/competitions-repo.js";
 import { type Clock, type StoreQueryable, systemClock } from "../store/store-queryable.js";
 import { type CompetitionPlan, planCompetitions, type RegistryLookup } from "./competition-plan.js";
@@ -30,8 +31,9 @@ import { CsvCells } from "./csv-cells.js";
 import { type CsvRow, gradeOfRow, scoringContexts } from "./csv-grade.js";
 import { type CsvMapping, checkMappedColumns, parseCsvMapping } from "./csv-mapping.js";
 import { usageOfRow } from "./csv-usage.js";
+import { checkImportRows } from "./import-limits.js";
 import type { ImportSummary } from "./import-summary.js";
-import { type RecordedRun, recordRuns } from "./record-runs.js";
+import { type RecordedRun, type RecordedRuns, recordRuns } from "./record-runs.js";
 import { checkScoreKind, type ScoreKind } from "./score-kind.js";
 
 export interface CsvImportOptions {
@@ -54,12 +56,15 @@ export async function importCsvResults(
 ): Promise<ImportSummary> {
   const mapping = typeof options.map === "string" ? parseCsvMapping(options.map) : options.map;
   const clock = options.clock ?? systemClock;
-  const bytes = readResultsFile(file);
+  // A regular file only (a FIFO or a device would never end), within the CSV limits, and within the
+  // rows one import holds (import-limits.ts).
+  const bytes = readRegularFile(file, { maxBytes: csvLimits().maxBytes });
   const frame = parseCsv(bytes, file);
   checkMappedColumns(mapping, frame.columns, file);
   if (frame.rowCount === 0) {
     throw new BenchError("CSV_MALFORMED", `${file}: the file has a header but no rows; nothing to import.`);
   }
+  checkImportRows(file, frame.rowCount);
   const cells = new CsvCells(frame);
   const rows = readRows(cells, frame.rowCount, mapping);
   const directions = fileDirections(rows, cells, mapping.direction);
@@ -77,22 +82,32 @@ export async function importCsvResults(
   ];
   const scoring = await scoringContexts(plan, directions, normalized);
   const now = clock();
-  const runs: RecordedRun[] = rows.map((row) => ({
-    agent: row.agent,
-    competitionId: row.competition,
-    runGroup: row.group,
-    sourceRunId: row.run,
-    timeLimitMs: row.timeLimitMs,
-    startedAtMs: row.startedAtMs,
-    usage: usageOfRow(cells, row.row, mapping),
-    grade: gradeOfRow(
-      row,
-      scoring.get(row.competition)!,
-      normalized,
-      cells.where(row.row, mapping.score),
-      now,
-    ),
-  }));
+  // Checked here, before the store is opened: a bad cell fails the import with nothing written.
+  const usages = rows.map((row) => usageOfRow(cells, row.row, mapping));
+  // Each run and its grade made as the store writes it: held all at once, they took ~3.8 KB a row.
+  const runs: RecordedRuns = {
+    length: rows.length,
+    *[Symbol.iterator](): Iterator<RecordedRun> {
+      for (const [index, row] of rows.entries()) {
+        yield {
+          agent: row.agent,
+          competitionId: row.competition,
+          runGroup: row.group,
+          sourceRunId: row.run,
+          timeLimitMs: row.timeLimitMs,
+          startedAtMs: row.startedAtMs,
+          usage: usages[index]!,
+          grade: gradeOfRow(
+            row,
+            scoring.get(row.competition)!,
+            normalized,
+            cells.where(row.row, mapping.score),
+            now,
+          ),
+        };
+      }
+    },
+  };
   const shaping = { kind: "csv", map: mapping, normalized };
   const outcome = recordRuns(typeof db === "function" ? db() : db, {
     source: { kind: "csv", path: file, contentHash: importContentHash(bytes, shaping), options: shaping },
@@ -112,22 +127,6 @@ export async function importCsvResults(
     runGroups,
     warnings: [...warnings, ...outcome.warnings],
   };
-}
-
-function readResultsFile(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BenchError(
-      "DATA_MISSING",
-      `${file}: cannot read the results file (${code ?? String(error)}).`,
-      {
-        hint: code === "ENOENT" ? "check the path; it is relative to the current directory." : undefined,
-        cause: error,
-      },
-    );
-  }
 }
 
 function readRows(cells: CsvCells, rowCount: number, mapping: CsvMapping): CsvRow[] {

@@ -2,11 +2,12 @@
 // {total_runs, ..., competition_reports: [...]}, or a bare list of competition reports. Every entry is
 // validated; problems name the file and the entry's path (`competition_reports[3].gold_medal`).
 
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { parseConfig } from "../config/zod-issues.js";
 import { BenchError } from "../errors.js";
+import { readRegularFile } from "../grading/csv/read-regular-file.js";
 import type { CompetitionReport } from "../grading/grade-report.js";
+import { MAX_REPORT_FILE_BYTES } from "./import-limits.js";
 import { parsePythonJson } from "./python-json.js";
 
 const optionalNumber = z.number().nullable().optional();
@@ -48,20 +49,12 @@ export interface MlebenchReportFile {
 }
 
 export function readMlebenchReportFile(file: string): MlebenchReportFile {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BenchError(
-      "DATA_MISSING",
-      `${file}: cannot read the grading report (${code ?? String(error)}).`,
-      {
-        hint: "pass the path of a *_grading_report.json that `mlebench grade` or `bench grade --batch` wrote.",
-        cause: error,
-      },
-    );
-  }
+  // A regular file of a report's size: a FIFO, a device or a huge file is refused at once.
+  const bytes = readRegularFile(file, {
+    maxBytes: MAX_REPORT_FILE_BYTES,
+    tooLargeHint:
+      "an MLE-bench grading report is about 100 KB for 75 competitions: pass the *_grading_report.json that `mlebench grade` or `bench grade --batch` wrote.",
+  });
   return { file, bytes, reports: parseMlebenchReport(bytes.toString("utf8"), file) };
 }
 

@@ -45,7 +45,11 @@ export interface RecordRequest {
    * importing any of them later changes nothing either. Only with a source.
    */
   sameAs?: readonly ImportSource[];
-  runs: readonly RecordedRun[];
+  /**
+   * The runs, in order: an array, or anything that counts them and makes them one at a time (an import
+   * of a large file makes each run's grade only as it is written, instead of holding them all).
+   */
+  runs: RecordedRuns;
   competitions: CompetitionPlan;
   clock?: Clock;
 }
@@ -61,6 +65,15 @@ export type RecordOutcome =
       warnings: string[];
     }
   | { status: "unchanged"; importId: number; importedAtMs: number; warnings: string[] };
+
+/** The runs of a request: an array is one. */
+export interface RecordedRuns {
+  readonly length: number;
+  [Symbol.iterator](): Iterator<RecordedRun>;
+}
+
+/** Runs written per batch: each batch's rows are built, inserted and dropped before the next. */
+const WRITE_BATCH = 2000;
 
 /** The option key of an import row registered through `sameAs`: the id of the import holding its runs. */
 const RUNS_OF = "runsOfImport";
@@ -125,9 +138,18 @@ export function recordRuns(db: StoreQueryable, request: RecordRequest): RecordOu
           return id;
         };
         const seeds = new SeedAllocator(tx);
-        const runRows: NewRun[] = [];
-        const gradeRows: (GradeFields & { runId: string })[] = [];
-        const usageRows: (UsageWrite & { runId: string })[] = [];
+        const runIds: string[] = [];
+        let runRows: NewRun[] = [];
+        let gradeRows: (GradeFields & { runId: string })[] = [];
+        let usageRows: (UsageWrite & { runId: string })[] = [];
+        const flush = () => {
+          insertRuns(tx, runRows);
+          insertGrades(tx, gradeRows);
+          insertRunUsage(tx, usageRows, clock);
+          runRows = [];
+          gradeRows = [];
+          usageRows = [];
+        };
         for (const run of request.runs) {
           const id = newRunId();
           const owner = agentId(run.agent);
@@ -149,14 +171,14 @@ export function recordRuns(db: StoreQueryable, request: RecordRequest): RecordOu
           });
           gradeRows.push({ ...run.grade, runId: id });
           if (run.usage) usageRows.push({ runId: id, model: null, ...run.usage });
+          runIds.push(id);
+          if (runRows.length === WRITE_BATCH) flush();
         }
-        insertRuns(tx, runRows);
-        insertGrades(tx, gradeRows);
-        insertRunUsage(tx, usageRows, clock);
+        flush();
         return {
           status: "recorded",
           importId: importRow?.id ?? null,
-          runIds: runRows.map((row) => row.id),
+          runIds,
           createdCompetitions: created,
           warnings,
         };

@@ -30,6 +30,8 @@ export interface ReadRegularFileOptions {
   readonly maxBytes: number;
   /** Called once the file is open and known to be regular; throw to refuse it unread. */
   readonly accept?: (file: OpenedFile) => void;
+  /** What the FILE_TOO_LARGE error suggests (default: a CSV's, naming BENCH_MAX_CSV_BYTES). */
+  readonly tooLargeHint?: string;
 }
 
 /** One read call takes at most 2^31 − 1 bytes; 1 GiB chunks stay well inside that. */
@@ -102,7 +104,9 @@ export function readRegularFile(path: string, options: ReadRegularFileOptions): 
         "FILE_TOO_LARGE",
         `${path}: the file is ${formatBytes(size)}; bench reads only files smaller than ${formatBytes(options.maxBytes)}.`,
         {
-          hint: "Check that this is the right file; the limit is BENCH_MAX_CSV_BYTES (files must stay under 2 GiB).",
+          hint:
+            options.tooLargeHint ??
+            "Check that this is the right file; the limit is BENCH_MAX_CSV_BYTES (files must stay under 2 GiB).",
         },
       );
     }
