@@ -5,8 +5,8 @@
 // are required; the image_id multiset must equal the answers'; every non-blank labels cell must be text
 // split on SINGLE spaces into a multiple of 3 tokens (double, leading or trailing spaces break it) whose
 // x and y pass Python float(). A blank cell predicts nothing. The reference returns a Python float, so
-// its 5-decimal rounding is Python's round(); bench rounds as numpy does, which differs only on values
-// exactly on a 5th-decimal boundary.
+// its 5-decimal rounding is Python's round() (scoreRounding "python"), not numpy's: the two differ on
+// scores that sit on a 5th-decimal boundary.
 
 import { alignById } from "../src/grading/align-by-id.js";
 import { pythonFloat } from "../src/grading/blocks/python-float.js";
@@ -109,7 +109,9 @@ export function microF1(tp: number, fp: number, fn: number): number {
 
 export const grader: Grader = {
   id: "kuzushiji-recognition",
-  version: 1,
+  // 2: the score is rounded as Python rounds a float (was numpy's rounding).
+  version: 2,
+  scoreRounding: "python",
   grade(submission: Frame, answers: Frame): GradeOutcome {
     requireRowCount(submission, answers.rowCount);
     requireColumns(submission, [ID, LABELS]);

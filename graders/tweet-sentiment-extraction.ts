@@ -2,7 +2,8 @@
 // rows paired by textID (shared/mlebench/full-grading/g2-sets-and-text.md). Words are the lower-cased
 // Python str.split() tokens of fillna("").astype(str) (numbers are stringified, punctuation stays in the
 // word). An empty prediction scores 0 for its row; a row where BOTH the prediction and the answer have
-// no word makes the reference divide by zero, so the whole submission is invalid there too.
+// no word makes the reference divide by zero, so the whole submission is invalid there too. The score
+// is float(numpy mean), a plain Python float, so it is rounded as Python rounds (scoreRounding "python").
 
 import { alignById } from "../src/grading/align-by-id.js";
 import { astypeStrCell } from "../src/grading/blocks/python-cells.js";
@@ -18,7 +19,9 @@ const TARGET = "selected_text";
 
 export const grader: Grader = {
   id: "tweet-sentiment-extraction",
-  version: 1,
+  // 2: the score is rounded as Python rounds a float (was numpy's rounding).
+  version: 2,
+  scoreRounding: "python",
   grade(submission, answers) {
     requireColumns(submission, [ID, TARGET]);
     requireRowCount(submission, answers.rowCount);

@@ -15,7 +15,7 @@ import type { CompetitionReport } from "./grade-report.js";
 import type { Grader } from "./grader.js";
 import { limitMessage } from "./input-excerpt.js";
 import { awardMedals, type MedalThresholds } from "./medals.js";
-import { roundHalfEven } from "./metrics/round-score.js";
+import { pythonRound, roundHalfEven } from "./metrics/round-score.js";
 import { normalizedScore, type RebenchNormalization } from "./normalized-score.js";
 import { submissionFailure } from "./submission-failure.js";
 import { readSubmission } from "./submission-file.js";
@@ -133,7 +133,10 @@ export function gradeSubmission(request: GradeRequest): CompetitionReport {
   try {
     const outcome = request.grader.grade(submission, answers);
     notes.push(...outcome.notes.map((note) => limitMessage(note)));
-    score = roundHalfEven(outcome.score, 5);
+    score =
+      request.grader.scoreRounding === "python"
+        ? pythonRound(outcome.score, 5)
+        : roundHalfEven(outcome.score, 5);
   } catch (error) {
     return failed(error);
   }

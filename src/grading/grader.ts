@@ -16,6 +16,12 @@ export interface Grader {
    */
   readonly answersFields?: readonly string[];
   /**
+   * How the reference rounds the score to 5 decimals: "numpy" (the default) where grade() returns a
+   * numpy.float64, so round() is numpy's; "python" where it returns a plain float, so round() is
+   * Python's correctly rounded decimal rounding (kuzushiji-recognition, tweet-sentiment-extraction).
+   */
+  readonly scoreRounding?: "numpy" | "python";
+  /**
    * Scores `submission` against `answers`. Throws InvalidSubmission (or MetricInputError from a
    * metric) when the submission cannot be scored; any other exception is a bug in bench.
    */
