@@ -1,11 +1,11 @@
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BenchError } from "../errors.js";
 import { CompetitionRegistry } from "../registry/competition-registry.js";
 import { packageRoot } from "../registry/package-root.js";
 import { openTempStore, type TempStore } from "../store/temp-store.js";
 import { importCsvResults } from "./import-csv.js";
+import { importFailure } from "./test-support/import-failure.js";
 
 const SHARED = path.resolve(process.env.BENCH_SHARED_DIR ?? path.join(packageRoot(), "..", "shared"));
 const METR = path.join(SHARED, "rebench", "metr-runs.csv");
@@ -37,16 +37,6 @@ function writeCsv(name: string, text: string): string {
   const file = path.join(store.dir, name);
   writeFileSync(file, text);
   return file;
-}
-
-async function failure(promise: Promise<unknown>): Promise<BenchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BenchError) return error;
-    throw error;
-  }
-  throw new Error("expected the import to fail");
 }
 
 describe.skipIf(!existsSync(METR))("importing METR's RE-bench runs", () => {
@@ -205,7 +195,7 @@ describe("importing a results CSV", () => {
 
   it("refuses a score that is not a number, naming the file, row, line, column and value", async () => {
     const file = writeCsv("bad.csv", "agent,task,score\na,t,0.5\nb,t,oops\n");
-    const error = await failure(
+    const error = await importFailure(
       importCsvResults(store.db, file, { map: "agent=agent,competition=task,score=score", registry }),
     );
     expect(error.code).toBe("CSV_MALFORMED");
@@ -216,7 +206,7 @@ describe("importing a results CSV", () => {
 
   it("refuses a mapping to a column the file lacks, listing the file's columns", async () => {
     const file = writeCsv("cols.csv", "model,task_id,best\nm,t,1\n");
-    const error = await failure(
+    const error = await importFailure(
       importCsvResults(store.db, file, { map: "agent=model,competition=task,score=best", registry }),
     );
     expect(error.code).toBe("USAGE");
@@ -230,13 +220,13 @@ describe("importing a results CSV", () => {
     const empty = writeCsv("empty.csv", "agent,task,score\n,t,1\n");
     expect(
       (
-        await failure(
+        await importFailure(
           importCsvResults(store.db, empty, { map: "agent=agent,competition=task,score=score", registry }),
         )
       ).message,
     ).toMatch(/empty\.csv, row 1 \(line 2\), column "agent": the cell is empty/);
     const split = writeCsv("dir.csv", "agent,task,score,d\na,t,1,maximize\nb,t,2,minimize\n");
-    const error = await failure(
+    const error = await importFailure(
       importCsvResults(store.db, split, {
         map: "agent=agent,competition=task,score=score,direction=d",
         registry,

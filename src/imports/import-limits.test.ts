@@ -6,12 +6,12 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BenchError } from "../errors.js";
 import { CompetitionRegistry } from "../registry/competition-registry.js";
 import { openTempStore, type TempStore } from "../store/temp-store.js";
 import { importCsvResults } from "./import-csv.js";
 import { checkImportRows, defaultMaxImportRows, maxImportRows } from "./import-limits.js";
 import { readMlebenchReportFile } from "./mlebench-report-file.js";
+import { importFailure } from "./test-support/import-failure.js";
 
 const registry = new CompetitionRegistry();
 const MAP = "agent=model,competition=task,score=score,tokens=tokens";
@@ -48,16 +48,6 @@ function opener() {
   return { calls, open };
 }
 
-async function failure(promise: Promise<unknown>): Promise<BenchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BenchError) return error;
-    throw error;
-  }
-  throw new Error("expected the import to fail");
-}
-
 describe("one import", () => {
   it("writes a file of several write batches whole: every row, seeds in file order, the reports' copy", async () => {
     const rows = 4_500;
@@ -86,7 +76,7 @@ describe("one import", () => {
   it("refuses a file over the row limit at once, naming both figures, before opening the store", async () => {
     process.env.BENCH_MAX_IMPORT_ROWS = "10";
     const { calls, open } = opener();
-    const error = await failure(
+    const error = await importFailure(
       importCsvResults(open, file("eleven.csv", table(11)), { map: MAP, registry }),
     );
     expect(error.code).toBe("FILE_TOO_LARGE");
@@ -99,7 +89,7 @@ describe("one import", () => {
 
   it("refuses a bad cell on the last row before opening the store", async () => {
     const { calls, open } = opener();
-    const error = await failure(
+    const error = await importFailure(
       importCsvResults(open, file("bad-last.csv", table(4_500, "-3")), { map: MAP, registry }),
     );
     expect(error.code).toBe("CSV_MALFORMED");
@@ -111,7 +101,7 @@ describe("one import", () => {
     const fifo = path.join(store.dir, "results.csv");
     execFileSync("mkfifo", [fifo]);
     const { calls, open } = opener();
-    const error = await failure(importCsvResults(open, fifo, { map: MAP, registry }));
+    const error = await importFailure(importCsvResults(open, fifo, { map: MAP, registry }));
     expect(error.code).toBe("DATA_MISSING");
     expect(error.message).toMatch(/is a FIFO \(named pipe\), not a regular file/);
     expect(calls.n).toBe(0);

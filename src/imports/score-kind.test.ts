@@ -4,11 +4,11 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BenchError } from "../errors.js";
 import { CompetitionRegistry } from "../registry/competition-registry.js";
 import { packageRoot } from "../registry/package-root.js";
 import { openTempStore, type TempStore } from "../store/temp-store.js";
 import { importCsvResults } from "./import-csv.js";
+import { importFailure } from "./test-support/import-failure.js";
 
 const SHARED = path.resolve(process.env.BENCH_SHARED_DIR ?? path.join(packageRoot(), "..", "shared"));
 const METR = path.join(SHARED, "rebench", "metr-runs.csv");
@@ -36,16 +36,6 @@ const opusFoundryMean = () =>
     .pluck()
     .get() as number;
 
-async function failure(promise: Promise<unknown>): Promise<BenchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BenchError) return error;
-    throw error;
-  }
-  throw new Error("expected the import to fail");
-}
-
 /** METR's file with each normalized score turned back into the environment's raw score. */
 function metrAsRaw(): string {
   const envs = JSON.parse(readFileSync(path.join(SHARED, "rebench", "environments.json"), "utf8")).envs;
@@ -67,7 +57,7 @@ function metrAsRaw(): string {
 
 describe.skipIf(!existsSync(METR))("the score kind of METR's RE-bench runs", () => {
   it("must be given: without --raw or --normalized the import stops, naming both and showing values", async () => {
-    const error = await failure(importCsvResults(store.db, METR, { map: METR_MAP, registry }));
+    const error = await importFailure(importCsvResults(store.db, METR, { map: METR_MAP, registry }));
     expect(error.code).toBe("USAGE");
     expect(error.message).toContain('column "score" holds scores of RE-bench environments');
     expect(error.message).toContain("say which with --raw or --normalized. A few of its values:");
@@ -131,7 +121,7 @@ describe.skipIf(!existsSync(METR))("the score kind of METR's RE-bench runs", () 
 
 describe.skipIf(!existsSync(MLGYM))("the score kind of tasks that are not RE-bench environments", () => {
   it("is raw without a flag, and --normalized is refused naming the tasks", async () => {
-    const error = await failure(
+    const error = await importFailure(
       importCsvResults(store.db, MLGYM, { map: MLGYM_MAP, scoreKind: "normalized", registry }),
     );
     expect(error.code).toBe("USAGE");
