@@ -254,6 +254,8 @@ async function main() {
   for (const file of outcome.written.slice(0, 20)) console.error(`  ${verb}: ${file}`);
   if (outcome.written.length > 20) console.error(`  ... and ${outcome.written.length - 20} more`);
   if (args.check && outcome.written.length > 0) process.exitCode = 1;
+  if (!args.check && outcome.written.length > 0)
+    console.error("  then: npm run registry:snapshot (the parsed manifests bench reads first)");
 }
 
 main().catch((error) => {

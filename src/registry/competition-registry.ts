@@ -115,6 +115,23 @@ export async function listCompetitions(options: ListOptions = {}): Promise<Compe
   return selected;
 }
 
+/** bench's own registry, read once per process by the reports that need all of it (see bundledRegistry). */
+let bundled: Promise<Competition[]> | undefined;
+
+/**
+ * Every competition of bench's own registry, read once per process and shared: a report asks for the
+ * splits, the known issues and the RE-bench rules, which each needed every manifest (92 YAML files
+ * read twice made a fifth of `bench report`'s time). A failed read (a damaged manifest, fixed since)
+ * is tried again on the next call. The registry does not change while bench runs.
+ */
+export function bundledRegistry(): Promise<Competition[]> {
+  bundled ??= listCompetitions().catch((error: unknown) => {
+    bundled = undefined;
+    throw error;
+  });
+  return bundled;
+}
+
 /** The same lookups bound to one competitions folder, with loaded manifests cached. */
 export class CompetitionRegistry {
   readonly root: string;

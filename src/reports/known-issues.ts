@@ -6,7 +6,7 @@
 // --exclude-known-leaks` leaves the leaking ones out of the splits.
 
 import type { CompetitionManifest } from "../config/competition-schema.js";
-import { listCompetitions } from "../registry/competition-registry.js";
+import { bundledRegistry } from "../registry/competition-registry.js";
 import type { Report } from "./table-model.js";
 
 export type KnownIssueKind = "leak" | "prepare" | "data" | "crowded";
@@ -32,24 +32,14 @@ export function knownIssuesOfManifest(
   }));
 }
 
-/** The registry's known issues, loaded once (on first use) and kept. */
+/** The registry's known issues, from the registry read once per process (bundledRegistry). */
 export function registryKnownIssues(): KnownIssuesLookup {
-  let loaded: Promise<Map<string, KnownIssue[]>> | undefined;
-  return () => {
-    loaded ??= listCompetitions().then(
-      (all) =>
-        new Map(
-          all
-            .map((c) => [c.id, knownIssuesOfManifest(c.manifest)] as const)
-            .filter(([, issues]) => issues.length > 0),
-        ),
-      (error: unknown) => {
-        loaded = undefined;
-        throw error;
-      },
+  return async () =>
+    new Map(
+      (await bundledRegistry())
+        .map((c) => [c.id, knownIssuesOfManifest(c.manifest)] as const)
+        .filter(([, issues]) => issues.length > 0),
     );
-    return loaded;
-  };
 }
 
 /** The issues of `ids` (each id once, in id order, then the registry's order of its issues). */

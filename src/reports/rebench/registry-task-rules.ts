@@ -2,14 +2,15 @@
 // reading for `bench report rebench` and the viewer's RE-bench page, so both show the same numbers.
 // Read once per process: the registry does not change while bench runs.
 
-import { listCompetitions } from "../../registry/competition-registry.js";
+import { bundledRegistry } from "../../registry/competition-registry.js";
 import type { TaskRule, TaskRules } from "./rebench-analysis.js";
 
 let cached: Promise<TaskRules> | undefined;
 
 async function readRules(): Promise<TaskRules> {
   const rules = new Map<string, TaskRule>();
-  for (const competition of await listCompetitions({ kind: "rebench" })) {
+  for (const competition of await bundledRegistry()) {
+    if (competition.manifest.kind !== "rebench") continue;
     const rebench = competition.manifest.rebench;
     if (rebench === undefined) continue;
     rules.set(competition.id, {
