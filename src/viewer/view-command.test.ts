@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { LARGE_EXPORT_RUNS, largeExportNote } from "../cli/commands/view.js";
 import { runCli } from "../cli/run-cli.js";
 import { EXPORT_MARKER } from "./export-site.js";
 import { makeViewerStore, type ViewerStore } from "./test-support/viewer-store.js";
@@ -121,6 +122,14 @@ describe("bench view", () => {
     await runCli(["node", "bench", "view", "--db", seeded.db, "--sweep", "nightly"]);
     expect(process.exitCode).toBe(2);
     expect(err.join("")).toMatch(/--sweep goes with --export/);
+  });
+
+  it("says, before exporting a whole store of many runs, how long it takes and how to export one sweep", () => {
+    expect(largeExportNote(5)).toBeNull();
+    expect(largeExportNote(LARGE_EXPORT_RUNS)).toBeNull();
+    expect(largeExportNote(1_000_000)).toMatch(
+      /holds 1000000 runs .*\(about 50 min\); --sweep NAME exports one sweep/,
+    );
   });
 
   it("says what is wrong with a bad port or a missing store", async () => {

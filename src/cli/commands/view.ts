@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { BenchError } from "../../errors.js";
 import { registrySplitMembers } from "../../reports/mlebench/registry-split-members.js";
 import { openReportStore } from "../../reports/open-report-store.js";
+import type { Store } from "../../store/open-store.js";
 import { exportSite } from "../../viewer/export-site.js";
 import { startViewerServer } from "../../viewer/server.js";
 import type { Viewer } from "../../viewer/site.js";
@@ -40,6 +41,21 @@ function untilStopped(): Promise<void> {
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
+}
+
+/** Runs above which an export of the whole store is worth a word: each run is a page (~3 ms) and a log. */
+export const LARGE_EXPORT_RUNS = 50_000;
+
+/** What to say before exporting a whole store of `runs` runs: how long, and how to export one sweep. */
+export function largeExportNote(runs: number): string | null {
+  if (runs <= LARGE_EXPORT_RUNS) return null;
+  const minutes = Math.ceil((runs * 3) / 60_000);
+  return `bench view: note: the store holds ${runs} runs and the export writes a page for each (about ${minutes} min); --sweep NAME exports one sweep's site.`;
+}
+
+function warnLargeExport(store: Store): void {
+  const note = largeExportNote(store.sqlite.prepare("select count(*) from runs").pluck().get() as number);
+  if (note !== null) process.stderr.write(`${note}\n`);
 }
 
 export function registerViewCommand(program: Command): void {
@@ -84,6 +100,7 @@ export function registerViewCommand(program: Command): void {
       };
       try {
         if (flags.export !== undefined) {
+          if (flags.sweep === undefined) warnLargeExport(store);
           const summary = await exportSite(viewer, flags.export);
           process.stdout.write(
             `Wrote ${summary.pages} pages, ${summary.plots} plots and ${summary.logs} agent logs${flags.sweep === undefined ? "" : ` of sweep ${flags.sweep}`} into ${flags.export}; open ${flags.export}/index.html.\n`,
