@@ -10,6 +10,7 @@ export type BenchErrorCode =
   | "LEADERBOARD_INVALID"
   | "CSV_MALFORMED"
   | "FILE_TOO_LARGE"
+  | "DISK_FULL"
   | "USAGE"
   | "STORE"
   | "STORE_CORRUPT"
@@ -31,4 +32,24 @@ export class BenchError extends Error {
 
 export function isBenchError(error: unknown): error is BenchError {
   return error instanceof BenchError;
+}
+
+/**
+ * A write the disk had no room for (ENOSPC, or EDQUOT: over a quota) as a BenchError: the machine's
+ * state, not a bug in bench. `file` names what was being written when the error itself does not.
+ * Null for any other error.
+ */
+export function diskFullError(error: unknown, file?: string): BenchError | null {
+  const { code, path } = (error ?? {}) as { code?: unknown; path?: unknown };
+  if (code !== "ENOSPC" && code !== "EDQUOT") return null;
+  const written = typeof path === "string" ? path : file;
+  const what = code === "ENOSPC" ? "no space left on the device" : "over the disk quota";
+  return new BenchError(
+    "DISK_FULL",
+    `${what}${written === undefined ? "" : ` while writing ${written}`} (${code}).`,
+    {
+      hint: "free space there (or write somewhere else) and run the command again.",
+      cause: error,
+    },
+  );
 }

@@ -3,7 +3,7 @@
 // set process.exitCode; nothing below this file calls process.exit.
 
 import { CommanderError } from "commander";
-import { isBenchError } from "../errors.js";
+import { diskFullError, isBenchError } from "../errors.js";
 import { buildProgram } from "./program.js";
 
 /** Exit codes: 0 ok, 1 a known failure (missing data, bad config), 2 usage, 70 a bug in bench. */
@@ -17,7 +17,7 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     await program.parseAsync([...argv]);
   } catch (caught) {
     // SQLite's own errors about a damaged store surface wherever a query hits the damage.
-    const error = (await storeError(caught)) ?? caught;
+    const error = (await storeError(caught)) ?? diskFullError(caught) ?? caught;
     if (error instanceof CommanderError) {
       // Commander has already printed its message (or the help text).
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;

@@ -52,6 +52,8 @@ export interface OpenStoreOptions {
 
 /** The store files opened by this process, newest last: the CLI boundary names them in errors. */
 const opened: string[] = [];
+/** The store this process opened last, closed or not: a write that failed may end after the close. */
+let lastOpened: string | undefined;
 
 /** Translates an error raised while using a store of this process (damage) into a BenchError. */
 export function translateStoreError(error: unknown): BenchError | null {
@@ -59,7 +61,9 @@ export function translateStoreError(error: unknown): BenchError | null {
     const translated = storeErrorFrom(file, error);
     if (translated !== null) return translated;
   }
-  return null;
+  // A command's store is closed (in a finally) before its error reaches the CLI: a full disk is still
+  // the store's, named as the store last opened.
+  return lastOpened === undefined ? null : storeErrorFrom(lastOpened, error);
 }
 
 function connect(file: string, readonly: boolean): Database.Database {
@@ -147,6 +151,7 @@ export function openStore(options: OpenStoreOptions = {}): Store {
     });
   }
   opened.push(file);
+  lastOpened = file;
   try {
     if (readonly)
       upgradeForReading(

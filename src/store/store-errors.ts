@@ -48,6 +48,17 @@ export function corruptStoreError(file: string, cause: unknown): BenchError {
 /** The BenchError for an error SQLite raised while using `file`, or null when it is not a store problem. */
 export function storeErrorFrom(file: string, error: unknown): BenchError | null {
   const code = (error as { code?: unknown } | null)?.code;
+  if (code === "SQLITE_FULL") {
+    // SQLite rolls back what it could not write: the store is as it was before the command.
+    return new BenchError(
+      "DISK_FULL",
+      `the disk holding the results store ${file} (or SQLite's temporary folder) is full: SQLite could not write (${(error as Error).message}). What this command was writing was rolled back; the store is as it was.`,
+      {
+        hint: "free space on that disk (or move the store with --db) and run the command again.",
+        cause: error,
+      },
+    );
+  }
   if (code === "SQLITE_NOTADB") {
     return new BenchError(
       "STORE_CORRUPT",

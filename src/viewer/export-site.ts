@@ -19,7 +19,7 @@ import {
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { didYouMean } from "../config/closest-match.js";
-import { BenchError } from "../errors.js";
+import { BenchError, diskFullError } from "../errors.js";
 import { selectSweepIds } from "../reports/queries/store-catalog.js";
 import { queryRunList } from "../store/runs-query.js";
 import { PAGE_SIZE, type Route } from "./page-paths.js";
@@ -81,6 +81,14 @@ export async function exportSite(viewer: Viewer, dir: string): Promise<ExportSum
   /** Folders made so far: one mkdir each, not one per file. */
   const made = new Set<string>();
   const write = async (route: Route): Promise<void> => {
+    try {
+      await writeRoute(route);
+    } catch (error) {
+      // A full disk names the file it could not write (Node's write errors do not).
+      throw diskFullError(error, path.join(dir, ...routePath(route).split("/"))) ?? error;
+    }
+  };
+  const writeRoute = async (route: Route): Promise<void> => {
     const file = routePath(route);
     const answer = await respond(viewer, route, file, none, { static: true });
     const target = path.join(dir, ...file.split("/"));

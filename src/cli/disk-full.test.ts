@@ -1,0 +1,121 @@
+// A full disk is the machine's state, not a bug: bench says which file it could not write, keeps the
+// store as it was, and works again once there is room. Real full disks: small tmpfs mounts (root on
+// Linux; CI has it, a laptop without it skips with the reason printed).
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { diskFullError } from "../errors.js";
+import { openStore } from "../store/open-store.js";
+import { runCli } from "./run-cli.js";
+
+const work = mkdtempSync(path.join(tmpdir(), "bench-disk-full-"));
+const canMount = (() => {
+  if (process.platform !== "linux") return false;
+  const probe = path.join(work, "probe");
+  mkdirSync(probe);
+  const ok = spawnSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe]).status === 0;
+  if (ok) spawnSync("umount", [probe]);
+  return ok;
+})();
+if (!canMount) {
+  if (process.env.CI)
+    throw new Error("the full-disk tests need `mount -t tmpfs` (root on Linux), and CI has it");
+  console.warn("skipping the full-disk tests: `mount -t tmpfs` is not available here");
+}
+const mounts: string[] = [];
+afterAll(() => {
+  for (const m of mounts) spawnSync("umount", ["-l", m]);
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A folder on its own tmpfs of `size` (e.g. "1m"). */
+function smallDisk(size: string): string {
+  const dir = mkdtempSync(path.join(work, "disk-"));
+  execFileSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", dir]);
+  mounts.push(dir);
+  return dir;
+}
+
+let err: string[] = [];
+async function bench(...args: string[]): Promise<number> {
+  err = [];
+  vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    err.push(String(chunk));
+    return true;
+  });
+  process.exitCode = undefined;
+  try {
+    await runCli(["node", "bench", ...args]);
+    return Number(process.exitCode ?? 0);
+  } finally {
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+  }
+}
+afterEach(() => vi.restoreAllMocks());
+
+/** A results table of `rows` rows over 3 agents and 20 tasks (about 25 bytes a row). */
+function table(rows: number): string {
+  const file = path.join(work, `table-${rows}.csv`);
+  const lines = ["model,task,score"];
+  for (let i = 0; i < rows; i++) lines.push(`m${i % 3},t${i % 20},${(i % 997) / 997}`);
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  return file;
+}
+const MAP = "agent=model,competition=task,score=score";
+
+describe.skipIf(!canMount)("a full disk", () => {
+  it("fails an import with DISK_FULL naming the store, keeps the store as it was, and imports once there is room", async () => {
+    const disk = smallDisk("1m");
+    const db = path.join(disk, "bench.db");
+    expect(await bench("import", "csv", table(5), "--db", db, "--map", MAP)).toBe(0);
+    expect(await bench("import", "csv", table(30_000), "--db", db, "--map", MAP)).toBe(1);
+    const said = err.join("");
+    expect(said).toContain(`the disk holding the results store ${db}`);
+    expect(said).toMatch(/rolled back; the store is as it was/);
+    expect(said).toContain("(error code DISK_FULL)");
+    expect(said).not.toMatch(/internal error|at .*\.js:\d+/);
+    // Room again: the store holds the first import alone, then takes the second.
+    execFileSync("mount", ["-o", "remount,size=64m", disk]);
+    const count = () => {
+      const store = openStore({ path: db });
+      try {
+        return store.sqlite.prepare("select count(*) from runs").pluck().get();
+      } finally {
+        store.close();
+      }
+    };
+    expect(count()).toBe(5);
+    expect(await bench("import", "csv", table(30_000), "--db", db, "--map", MAP)).toBe(0);
+    expect(count()).toBe(30_005);
+  }, 120_000);
+
+  it("fails an export with DISK_FULL naming the file it could not write", async () => {
+    const db = path.join(mkdtempSync(path.join(work, "store-")), "bench.db");
+    expect(await bench("import", "csv", table(300), "--db", db, "--map", MAP)).toBe(0);
+    const disk = smallDisk("64k");
+    expect(await bench("view", "--db", db, "--export", path.join(disk, "site"))).toBe(1);
+    const said = err.join("");
+    expect(said).toMatch(
+      new RegExp(`no space left on the device while writing ${disk}/site/\\S+ \\(ENOSPC\\)`),
+    );
+    expect(said).toContain("(error code DISK_FULL)");
+  }, 120_000);
+});
+
+describe("diskFullError", () => {
+  it("takes ENOSPC and EDQUOT only, naming the error's own path before the one given", () => {
+    expect(diskFullError(new Error("x"))).toBeNull();
+    expect(diskFullError(null)).toBeNull();
+    const quota = Object.assign(new Error("quota"), { code: "EDQUOT" });
+    expect(diskFullError(quota, "/a/b")?.message).toBe("over the disk quota while writing /a/b (EDQUOT).");
+    const full = Object.assign(new Error("full"), { code: "ENOSPC", path: "/x/y" });
+    expect(diskFullError(full, "/a/b")?.message).toBe(
+      "no space left on the device while writing /x/y (ENOSPC).",
+    );
+  });
+});
