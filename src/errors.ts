@@ -53,3 +53,9 @@ export function diskFullError(error: unknown, file?: string): BenchError | null 
     },
   );
 }
+
+/** Whether `error` is a write the disk had no room for: SQLite's SQLITE_FULL, or ENOSPC / EDQUOT. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "SQLITE_FULL" || code === "ENOSPC" || code === "EDQUOT";
+}

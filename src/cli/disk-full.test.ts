@@ -6,10 +6,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { diskFullError } from "../errors.js";
 import { openStore } from "../store/open-store.js";
-import { runCli } from "./run-cli.js";
+import { bench } from "./test-support/run-bench.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "bench-disk-full-"));
 const canMount = (() => {
@@ -39,24 +39,10 @@ function smallDisk(size: string): string {
   return dir;
 }
 
-let err: string[] = [];
-async function bench(...args: string[]): Promise<number> {
-  err = [];
-  vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    err.push(String(chunk));
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    await runCli(["node", "bench", ...args]);
-    return Number(process.exitCode ?? 0);
-  } finally {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  }
+async function run(...args: string[]): Promise<{ code: number; said: string }> {
+  const result = await bench(...args);
+  return { code: result.code, said: result.stderr };
 }
-afterEach(() => vi.restoreAllMocks());
 
 /** A results table of `rows` rows over 3 agents and 20 tasks (about 25 bytes a row). */
 function table(rows: number): string {
@@ -72,9 +58,9 @@ describe.skipIf(!canMount)("a full disk", () => {
   it("fails an import with DISK_FULL naming the store, keeps the store as it was, and imports once there is room", async () => {
     const disk = smallDisk("1m");
     const db = path.join(disk, "bench.db");
-    expect(await bench("import", "csv", table(5), "--db", db, "--map", MAP)).toBe(0);
-    expect(await bench("import", "csv", table(30_000), "--db", db, "--map", MAP)).toBe(1);
-    const said = err.join("");
+    expect((await run("import", "csv", table(5), "--db", db, "--map", MAP)).code).toBe(0);
+    const { code, said } = await run("import", "csv", table(30_000), "--db", db, "--map", MAP);
+    expect(code).toBe(1);
     expect(said).toContain(`the disk holding the results store ${db}`);
     expect(said).toMatch(/rolled back; the store is as it was/);
     expect(said).toContain("(error code DISK_FULL)");
@@ -90,21 +76,72 @@ describe.skipIf(!canMount)("a full disk", () => {
       }
     };
     expect(count()).toBe(5);
-    expect(await bench("import", "csv", table(30_000), "--db", db, "--map", MAP)).toBe(0);
+    expect((await run("import", "csv", table(30_000), "--db", db, "--map", MAP)).code).toBe(0);
     expect(count()).toBe(30_005);
   }, 120_000);
 
   it("fails an export with DISK_FULL naming the file it could not write", async () => {
     const db = path.join(mkdtempSync(path.join(work, "store-")), "bench.db");
-    expect(await bench("import", "csv", table(300), "--db", db, "--map", MAP)).toBe(0);
+    expect((await run("import", "csv", table(300), "--db", db, "--map", MAP)).code).toBe(0);
     const disk = smallDisk("64k");
-    expect(await bench("view", "--db", db, "--export", path.join(disk, "site"))).toBe(1);
-    const said = err.join("");
+    const { code, said } = await run("view", "--db", db, "--export", path.join(disk, "site"));
+    expect(code).toBe(1);
     expect(said).toMatch(
       new RegExp(`no space left on the device while writing ${disk}/site/\\S+ \\(ENOSPC\\)`),
     );
     expect(said).toContain("(error code DISK_FULL)");
   }, 120_000);
+});
+
+describe.skipIf(!canMount)("a disk that fills during a sweep", () => {
+  it("stops the sweep at once, holds no failure against an agent, and the same command resumes it whole", async () => {
+    const disk = smallDisk("8m");
+    const file = path.join(work, "fill.yaml");
+    writeFileSync(
+      file,
+      [
+        "name: fill",
+        "agents:",
+        `  - ${path.resolve("agents/copy-sample.yaml")}`,
+        `  - ${path.resolve("agents/random-submission.yaml")}`,
+        "split: demo",
+        "seeds: 20",
+        "concurrency: 2",
+        "",
+      ].join("\n"),
+    );
+    const db = path.join(disk, "bench.db");
+    const home = process.env.BENCH_HOME;
+    process.env.BENCH_HOME = disk; // the run folders on the small disk too
+    try {
+      const first = await bench("sweep", "run", file, "--db", db);
+      expect(first.code, first.stderr).toBe(1);
+      expect(first.stderr).toMatch(/the sweep stopped: the disk is full/);
+      expect(first.stderr).toContain("(error code DISK_FULL)");
+      // Stopped at once: no retries, no run after the disk filled, no agent blamed for the disk.
+      const counts = (name: string) =>
+        Number(new RegExp(`^${name} +(\\d+)$`, "m").exec(first.stdout)?.[1] ?? 0);
+      expect(counts("infra_error")).toBeLessThanOrEqual(2);
+      expect(counts("agent_error")).toBe(0);
+      expect(counts("not started")).toBeGreaterThan(0);
+      expect(first.stderr).not.toMatch(/retrying/);
+      // Room again: the same command runs what is left, and every run ends completed, once.
+      execFileSync("mount", ["-o", "remount,size=64m", disk]);
+      const second = await bench("sweep", "run", file, "--db", db);
+      expect(second.code, second.stderr).toBe(0);
+      const store = openStore({ path: db });
+      try {
+        expect(store.sqlite.prepare("select status, count(*) n from runs group by status").all()).toEqual([
+          { status: "completed", n: 120 },
+        ]);
+      } finally {
+        store.close();
+      }
+    } finally {
+      if (home === undefined) delete process.env.BENCH_HOME;
+      else process.env.BENCH_HOME = home;
+    }
+  }, 180_000);
 });
 
 describe("diskFullError", () => {

@@ -63,7 +63,7 @@ export interface ExecuteOptions {
 export interface ExecuteResult {
   sweepId: string;
   summary: SweepSummary;
-  /** 0 ok; 3 infrastructure errors above the threshold; 130 stopped by the user. */
+  /** 0 ok; 1 stopped by a full disk (summary.diskFull); 3 infrastructure errors above the threshold; 130 stopped by the user. */
   exitCode: number;
 }
 
@@ -316,11 +316,23 @@ export async function executeSweep(
     const stopped = options.signal?.aborted === true;
     const finished = Object.values(summary.byClass).reduce((a, b) => a + b, 0);
     const infraRate = finished === 0 ? 0 : summary.byClass.infra_error / finished;
+    // A full disk stopped the sweep: it is interrupted, to be resumed once there is room (this write
+    // too may find the disk full; the error then says so).
     journal.endSweep(
       sweep.name,
-      stopped ? "interrupted" : infraRate > sweep.max_infra_error_rate ? "failed" : "finished",
+      stopped || summary.diskFull !== undefined
+        ? "interrupted"
+        : infraRate > sweep.max_infra_error_rate
+          ? "failed"
+          : "finished",
     );
-    const exitCode = stopped ? 130 : infraRate > sweep.max_infra_error_rate ? 3 : 0;
+    const exitCode = stopped
+      ? 130
+      : summary.diskFull !== undefined
+        ? 1
+        : infraRate > sweep.max_infra_error_rate
+          ? 3
+          : 0;
     return { sweepId: sweep.name, summary, exitCode };
   } finally {
     store.close();

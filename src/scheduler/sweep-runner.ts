@@ -3,11 +3,11 @@
 // its run ends and records everything in the store. Every state change is journaled BEFORE it is
 // acted on, so a bench killed at any point can be resumed by running the same sweep again.
 
-import { rmSync } from "node:fs";
+import { rmSync, statfsSync } from "node:fs";
 import path from "node:path";
 import PQueue from "p-queue";
 import { agentSecretValues, resolveAgentArgs, resolveAgentEnvironment } from "../config/agent-environment.js";
-import { BenchError } from "../errors.js";
+import { BenchError, isDiskFull } from "../errors.js";
 import type { CompetitionReport } from "../grading/grade-report.js";
 import { type ArtifactLimits, DEFAULT_ARTIFACT_LIMITS } from "../runtimes/artifact-limits.js";
 import { redactText } from "../runtimes/redact.js";
@@ -81,6 +81,8 @@ export interface SweepSummary {
   byClass: Record<RunEndClass, number>;
   /** Runs that never started because the sweep was stopped. */
   notStarted: number;
+  /** Set when the sweep stopped because the disk bench writes to was full: what the disk said. */
+  diskFull?: string;
 }
 
 function emptyCounts(): Record<RunEndClass, number> {
@@ -148,11 +150,20 @@ export async function runSweep(
 
   const queue = new PQueue({ concurrency: options.concurrency });
   const onStop = () => queue.clear();
+  // Set when the disk bench writes to is full: no later run could be recorded, so none is started; the
+  // runs left stay queued in the store, and the same command resumes them once there is room.
+  let diskFull = false;
+  const stopForFullDisk = (error: unknown) => {
+    if (diskFull) return;
+    diskFull = true;
+    summary.diskFull = errorText(error);
+    queue.clear();
+  };
   signal?.addEventListener("abort", onStop, { once: true });
 
   const runOne = async (run: PlannedRun): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) {
+      if (signal?.aborted || diskFull) {
         summary.notStarted++;
         return;
       }
@@ -252,10 +263,27 @@ export async function runSweep(
         }
         const watchNotes = watcher?.notes?.() ?? [];
         if (watchNotes.length > 0) result = { ...result, notes: [...(result.notes ?? []), ...watchNotes] };
+        // An agent that failed on a disk with no room left most likely failed for the disk, not for
+        // itself: not held against it (an infrastructure error, run again on resume), and the sweep
+        // stops, since every later run would meet the same disk.
+        const full = result.endClass === "agent_error" ? fullDiskNote(runDir) : null;
+        if (full !== null) {
+          result = {
+            ...result,
+            endClass: "infra_error",
+            message: `${full}; the agent's own failure: ${result.message}`,
+          };
+          stopForFullDisk(Object.assign(new Error(full), { code: "ENOSPC" }));
+        }
         result = redactResult(result, secrets);
       } catch (error) {
-        // A runtime that throws instead of classifying is itself an infrastructure failure.
+        // A runtime that throws instead of classifying is itself an infrastructure failure; one that
+        // found the disk full stops the sweep (no retry could do better).
         retryable = !(error instanceof BenchError) || error.code === "RUNTIME";
+        if (isDiskFull(error)) {
+          stopForFullDisk(error);
+          retryable = false;
+        }
         const now = Date.now();
         result = {
           endClass: "infra_error",
@@ -269,7 +297,13 @@ export async function runSweep(
         lease.release();
       }
 
-      if (result.endClass === "infra_error" && retryable && attempt <= options.retries && !signal?.aborted) {
+      if (
+        result.endClass === "infra_error" &&
+        retryable &&
+        attempt <= options.retries &&
+        !signal?.aborted &&
+        !diskFull
+      ) {
         const delayMs = (options.retryBaseDelayMs ?? 2000) * 2 ** (attempt - 1);
         journal.markRetry(run.runId, result.message);
         emit({ type: "retrying", run, attempt, delayMs, message: result.message });
@@ -283,7 +317,9 @@ export async function runSweep(
           graded = await options.grade(run, result);
         } catch (error) {
           // Grading turns anything wrong with the file into an invalid report; what still throws is
-          // bench's own failure on this run, recorded as such, and the sweep goes on.
+          // bench's own failure on this run, recorded as such, and the sweep goes on (unless the disk
+          // is full: then it stops).
+          if (isDiskFull(error)) stopForFullDisk(error);
           result = infraResult(result, `bench could not grade this run: ${errorText(error)}`);
         }
       }
@@ -306,8 +342,12 @@ export async function runSweep(
       .add(() => runOne(run))
       .catch((error: unknown) => {
         // The top-level guard: anything unexpected while handling one run is that run's infra_error,
-        // recorded in the store (so no row stays `running`), and the other runs go on.
-        const message = `bench failed while handling this run: ${errorText(error)}`;
+        // recorded in the store (so no row stays `running`), and the other runs go on; except a full
+        // disk, which stops the sweep (see diskFull).
+        if (isDiskFull(error)) stopForFullDisk(error);
+        const message = isDiskFull(error)
+          ? `bench could not record this run: the disk is full (${errorText(error)}); the sweep stops, and the same command resumes it once there is room`
+          : `bench failed while handling this run: ${errorText(error)}`;
         const now = Date.now();
         try {
           journal.finish(
@@ -335,4 +375,20 @@ export async function runSweep(
     summary.skipped + summary.notStarted + Object.values(summary.byClass).reduce((a, b) => a + b, 0);
   summary.notStarted += plan.length - handled;
   return summary;
+}
+
+/** Below this many free bytes, the disk of a run's folder counts as full. */
+export const FULL_DISK_BYTES = 1024 ** 2;
+
+/** What to say when the disk holding `dir` has (almost) no room left; null when it has room or cannot be asked. */
+export function fullDiskNote(dir: string): string | null {
+  try {
+    const stats = statfsSync(dir);
+    const free = stats.bavail * stats.bsize;
+    return free < FULL_DISK_BYTES
+      ? `the disk of the run folder had ${free} bytes free when the agent ended`
+      : null;
+  } catch {
+    return null;
+  }
 }

@@ -81,6 +81,15 @@ async function runWithSignals(
     progress.end();
     printSummary(result.sweepId, result.summary);
     process.exitCode = result.exitCode;
+    if (result.summary.diskFull !== undefined) {
+      throw new BenchError(
+        "DISK_FULL",
+        `the sweep stopped: the disk is full (${result.summary.diskFull}). The runs it could not record are queued again or were not started.`,
+        {
+          hint: "free space on the disk of the store and the run folders, then run the same command again: it resumes the sweep.",
+        },
+      );
+    }
     if (result.exitCode === 3) {
       process.stderr.write(
         `bench: infrastructure errors exceeded the allowed rate (${sweep.max_infra_error_rate}); check the engine and images.\n`,
