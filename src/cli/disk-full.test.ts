@@ -3,28 +3,21 @@
 // Linux; CI has it, a laptop without it skips with the reason printed).
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diskFullError } from "../errors.js";
 import { openStore } from "../store/open-store.js";
+import { mountAvailable } from "../test-support/mount-probe.js";
 import { bench } from "./test-support/run-bench.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "bench-disk-full-"));
-const canMount = (() => {
-  if (process.platform !== "linux") return false;
-  const probe = path.join(work, "probe");
-  mkdirSync(probe);
-  const ok = spawnSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe]).status === 0;
-  if (ok) spawnSync("umount", [probe]);
-  return ok;
-})();
-if (!canMount) {
-  if (process.env.CI)
-    throw new Error("the full-disk tests need `mount -t tmpfs` (root on Linux), and CI has it");
-  console.warn("skipping the full-disk tests: `mount -t tmpfs` is not available here");
-}
+const canMount = mountAvailable(
+  work,
+  (probe) => ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe],
+  "the full-disk tests",
+);
 const mounts: string[] = [];
 afterAll(() => {
   for (const m of mounts) spawnSync("umount", ["-l", m]);

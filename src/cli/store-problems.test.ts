@@ -19,6 +19,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { olderStore } from "../store/test-support/older-store.js";
+import { mountAvailable } from "../test-support/mount-probe.js";
 import { bench } from "./test-support/run-bench.js";
 
 afterEach(() => {
@@ -103,19 +104,7 @@ describe("reading commands", () => {
 
 // Root ignores file modes, so read-only storage is made the way users meet it: a read-only mount.
 const mountRoot = mkdtempSync(path.join(tmpdir(), "bench-ro-"));
-const canMount = (() => {
-  if (process.platform !== "linux") return false;
-  const probe = path.join(mountRoot, "probe");
-  mkdirSync(probe);
-  const ok = spawnSync("mount", ["--bind", probe, probe]).status === 0;
-  if (ok) spawnSync("umount", [probe]);
-  return ok;
-})();
-if (!canMount) {
-  if (process.env.CI)
-    throw new Error("read-only store tests need `mount --bind` (root on Linux), and CI has it");
-  console.warn("skipping the read-only store tests: `mount --bind` is not available here");
-}
+const canMount = mountAvailable(mountRoot, (probe) => ["--bind", probe, probe], "the read-only store tests");
 const mounts: string[] = [];
 afterAll(() => {
   for (const m of mounts) spawnSync("umount", ["-l", m]);

@@ -153,10 +153,11 @@ export async function runSweep(
   // Set when the disk bench writes to is full: no later run could be recorded, so none is started; the
   // runs left stay queued in the store, and the same command resumes them once there is room.
   let diskFull = false;
-  const stopForFullDisk = (error: unknown) => {
+  /** `reason`: what the disk said (the first time: later runs only meet the same disk). */
+  const stopForFullDisk = (reason: string) => {
     if (diskFull) return;
     diskFull = true;
-    summary.diskFull = errorText(error);
+    summary.diskFull = reason;
     queue.clear();
   };
   signal?.addEventListener("abort", onStop, { once: true });
@@ -273,7 +274,7 @@ export async function runSweep(
             endClass: "infra_error",
             message: `${full}; the agent's own failure: ${result.message}`,
           };
-          stopForFullDisk(Object.assign(new Error(full), { code: "ENOSPC" }));
+          stopForFullDisk(full);
         }
         result = redactResult(result, secrets);
       } catch (error) {
@@ -281,7 +282,7 @@ export async function runSweep(
         // found the disk full stops the sweep (no retry could do better).
         retryable = !(error instanceof BenchError) || error.code === "RUNTIME";
         if (isDiskFull(error)) {
-          stopForFullDisk(error);
+          stopForFullDisk(errorText(error));
           retryable = false;
         }
         const now = Date.now();
@@ -319,7 +320,7 @@ export async function runSweep(
           // Grading turns anything wrong with the file into an invalid report; what still throws is
           // bench's own failure on this run, recorded as such, and the sweep goes on (unless the disk
           // is full: then it stops).
-          if (isDiskFull(error)) stopForFullDisk(error);
+          if (isDiskFull(error)) stopForFullDisk(errorText(error));
           result = infraResult(result, `bench could not grade this run: ${errorText(error)}`);
         }
       }
@@ -344,8 +345,9 @@ export async function runSweep(
         // The top-level guard: anything unexpected while handling one run is that run's infra_error,
         // recorded in the store (so no row stays `running`), and the other runs go on; except a full
         // disk, which stops the sweep (see diskFull).
-        if (isDiskFull(error)) stopForFullDisk(error);
-        const message = isDiskFull(error)
+        const full = isDiskFull(error);
+        if (full) stopForFullDisk(errorText(error));
+        const message = full
           ? `bench could not record this run: the disk is full (${errorText(error)}); the sweep stops, and the same command resumes it once there is room`
           : `bench failed while handling this run: ${errorText(error)}`;
         const now = Date.now();
